@@ -1,0 +1,1363 @@
+//! The contract with JavaScript and the command line: plain serialisable views built from the core.
+//!
+//! These are the only `Serialize` types in the crate and the only shapes the page ever sees (camelCase fields,
+//! strings and integers, no maps). Each view is built by a pure function of the knowledge base and the answers;
+//! [`crate::wasm`] and the `advise` command call the same functions, so the browser and the command line give the
+//! same result for the same answers. Changing a type here changes the JS contract (see `www/types.d.ts`).
+
+use serde::Serialize;
+
+use crate::answers::{Answers, Effective, RawAnswers};
+use crate::content::{Claim, CostBand, Kind, Layer, Model, Need, Status as ModelStatus};
+use crate::engine::{best_payment_for, evaluate, Evaluation, Level, ModelScore};
+use crate::error::Error;
+use crate::kb::Kb;
+use crate::readiness::{readiness, Status};
+use crate::whatif::{labels, what_would_change};
+use crate::{cases, flags, psr};
+
+/// An error as JavaScript sees it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorView {
+    /// Stable code, such as `unknown-option`.
+    pub code: &'static str,
+    /// The question it concerns, if any.
+    pub question_id: Option<String>,
+    /// Message for the user.
+    pub message: String,
+}
+
+impl From<&Error> for ErrorView {
+    fn from(e: &Error) -> ErrorView {
+        ErrorView {
+            code: e.kind().code(),
+            question_id: e.question().map(str::to_owned),
+            message: e.message().to_owned(),
+        }
+    }
+}
+
+/// Converts a list of core errors for JavaScript.
+pub fn errors(list: &[Error]) -> Vec<ErrorView> {
+    list.iter().map(ErrorView::from).collect()
+}
+
+/// Versions and counts.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Info {
+    /// Crate version.
+    pub crate_version: &'static str,
+    /// Content version.
+    pub content_version: String,
+    /// Content last reviewed (ISO date).
+    pub last_reviewed: String,
+    /// What the review covered.
+    pub review_note: String,
+    /// Number of questions.
+    pub question_count: usize,
+    /// Number of contract vehicles.
+    pub vehicle_count: usize,
+    /// Number of payment rules.
+    pub payment_count: usize,
+    /// Number of documented cases.
+    pub case_count: usize,
+    /// Number of sources.
+    pub source_count: usize,
+}
+
+/// Versions and counts of the knowledge base.
+pub fn info(kb: &Kb) -> Info {
+    let m = &kb.content;
+    Info {
+        crate_version: env!("CARGO_PKG_VERSION"),
+        content_version: m.meta.content_version.clone(),
+        last_reviewed: m.meta.last_reviewed.clone(),
+        review_note: m.meta.review_note.clone(),
+        question_count: m.questions.len(),
+        vehicle_count: m
+            .models
+            .iter()
+            .filter(|x| x.layer == Layer::Vehicle)
+            .count(),
+        payment_count: m
+            .models
+            .iter()
+            .filter(|x| x.layer == Layer::Payment)
+            .count(),
+        case_count: m.cases.len(),
+        source_count: m.sources.len(),
+    }
+}
+
+/// An answer option on a question page.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OptionView {
+    /// Option id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Hint.
+    pub hint: Option<String>,
+    /// "None of these" style option.
+    pub exclusive: bool,
+    /// Currently selected.
+    pub selected: bool,
+}
+
+/// A glossary term.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TermView {
+    /// Term id.
+    pub id: String,
+    /// The term.
+    pub term: String,
+    /// Definition.
+    pub definition: String,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// A question page.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionView {
+    /// Question id.
+    pub id: String,
+    /// Section title.
+    pub section_title: String,
+    /// `single` or `multi`.
+    pub kind: &'static str,
+    /// The question (page heading).
+    pub text: String,
+    /// Hint.
+    pub hint: Option<String>,
+    /// Longer help.
+    pub help: Option<String>,
+    /// Error message when nothing is selected.
+    pub error: String,
+    /// Options.
+    pub options: Vec<OptionView>,
+    /// Terms defined here for the first time in this journey.
+    pub terms: Vec<TermView>,
+    /// Position among the questions that apply (1-based).
+    pub number: usize,
+    /// Number of questions that apply.
+    pub total: usize,
+    /// Previous question that applies.
+    pub previous: Option<String>,
+    /// Next question that applies.
+    pub next: Option<String>,
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Single => "single",
+        Kind::Multi => "multi",
+    }
+}
+
+fn term_view(t: &crate::content::Term) -> TermView {
+    TermView {
+        id: t.id.clone(),
+        term: t.term.clone(),
+        definition: t.definition.clone(),
+        sources: t.sources.clone(),
+    }
+}
+
+fn id_at(kb: &Kb, index: Option<usize>) -> Option<String> {
+    index.and_then(|i| kb.question(i)).map(|q| q.id.clone())
+}
+
+/// The page for one question, given the answers so far. The question must apply (be visible).
+pub fn question_view(kb: &Kb, answers: &Answers, id: &str) -> Result<QuestionView, Error> {
+    let eff = answers.effective(kb);
+    let unknown = || {
+        Error::about(
+            crate::ErrorKind::UnknownQuestion,
+            id,
+            format!(
+                "“{}” is not a question in this version of the advisor",
+                crate::answers::shorten(id)
+            ),
+        )
+    };
+    let qi = kb.question_index(id).ok_or_else(unknown)?;
+    let q = kb.question(qi).ok_or_else(unknown)?;
+    if !eff.is_visible(qi) {
+        return Err(Error::about(
+            crate::ErrorKind::HiddenQuestion,
+            id,
+            format!("“{}” does not apply, because of an earlier answer", q.text),
+        ));
+    }
+    let mask = answers.stored(qi);
+    let defined_before: Vec<&String> = eff
+        .visible_questions()
+        .take_while(|i| *i < qi)
+        .filter_map(|i| kb.question(i))
+        .flat_map(|earlier| &earlier.defines)
+        .collect();
+    let terms = q
+        .defines
+        .iter()
+        .filter(|t| !defined_before.contains(t))
+        .filter_map(|t| kb.content.glossary.iter().find(|g| &g.id == t))
+        .map(term_view)
+        .collect();
+    Ok(QuestionView {
+        id: q.id.clone(),
+        section_title: kb.section_title(qi).to_owned(),
+        kind: kind_name(q.kind),
+        text: q.text.clone(),
+        hint: q.hint.clone(),
+        help: q.help.clone(),
+        error: q.error.clone(),
+        options: q
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| OptionView {
+                id: o.id.clone(),
+                label: o.label.clone(),
+                hint: o.hint.clone(),
+                exclusive: o.exclusive,
+                selected: mask & (1 << i) != 0,
+            })
+            .collect(),
+        terms,
+        number: eff.visible_questions().take_while(|i| *i <= qi).count(),
+        total: eff.visible_count(),
+        previous: id_at(kb, eff.previous(qi)),
+        next: id_at(kb, eff.next(qi)),
+    })
+}
+
+/// One row of "check your answers".
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JourneyItem {
+    /// Question id.
+    pub id: String,
+    /// Section title.
+    pub section_title: String,
+    /// Question text.
+    pub text: String,
+    /// Labels of the selected options (empty when unanswered).
+    pub answers: Vec<String>,
+}
+
+/// Where the user is in the questionnaire.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Journey {
+    /// The questions that apply, in order.
+    pub items: Vec<JourneyItem>,
+    /// How many of them are answered.
+    pub answered: usize,
+    /// How many apply.
+    pub total: usize,
+    /// The first unanswered question that applies.
+    pub next: Option<String>,
+    /// Every question that applies is answered.
+    pub complete: bool,
+}
+
+/// The questions that apply and the answers given.
+pub fn journey(kb: &Kb, answers: &Answers) -> Journey {
+    let eff = answers.effective(kb);
+    let items: Vec<JourneyItem> = eff
+        .visible_questions()
+        .filter_map(|i| {
+            let q = kb.question(i)?;
+            Some(JourneyItem {
+                id: q.id.clone(),
+                section_title: kb.section_title(i).to_owned(),
+                text: q.text.clone(),
+                answers: labels(kb, i, eff.sel.get(i).copied().unwrap_or(0)),
+            })
+        })
+        .collect();
+    let next = id_at(kb, eff.first_unanswered());
+    Journey {
+        answered: eff.answered_count(),
+        total: items.len(),
+        complete: next.is_none(),
+        next,
+        items,
+    }
+}
+
+/// A sourced statement.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimView {
+    /// Text.
+    pub text: String,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+fn claims(list: &[Claim]) -> Vec<ClaimView> {
+    list.iter()
+        .map(|c| ClaimView {
+            text: c.text.clone(),
+            sources: c.sources.clone(),
+        })
+        .collect()
+}
+
+/// One contribution to a model's score, traced to an answer.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContributionView {
+    /// Question id.
+    pub question_id: String,
+    /// Question text.
+    pub question: String,
+    /// Option id.
+    pub option_id: String,
+    /// The answer given.
+    pub answer: String,
+    /// Points (positive counts for, negative against).
+    pub points: i32,
+    /// Why.
+    pub why: String,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// A failed precondition.
+    pub serious: bool,
+}
+
+/// A skill set against what the user reported.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SkillView {
+    /// Skill id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// `some` or `strong`.
+    pub need: &'static str,
+    /// `none`, `buy-in`, `in-house`, or null when unanswered.
+    pub have: Option<&'static str>,
+    /// `ready`, `partial`, `gap` or `unknown`.
+    pub status: &'static str,
+    /// What goes wrong without it (shown for gaps).
+    pub gap: String,
+    /// What it would take.
+    pub remedy: String,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// A model's demands against the user's capability and time.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadinessView {
+    /// Lead time, for example "12–36 months".
+    pub lead_time: String,
+    /// Lead time in months, least and most.
+    pub lead_time_months: [u16; 2],
+    /// Where the lead time comes from.
+    pub lead_time_note: String,
+    /// Months the user has, when answered.
+    pub months_available: Option<u16>,
+    /// `ready`, `partial`, `gap` or `unknown`.
+    pub time_status: &'static str,
+    /// `low`, `medium` or `high`.
+    pub upfront_cost: &'static str,
+    /// `ready`, `partial`, `gap` or `unknown`.
+    pub cost_status: &'static str,
+    /// Skills.
+    pub skills: Vec<SkillView>,
+    /// Any gap at all.
+    pub has_gap: bool,
+    /// Plain statements of what is missing and what it would take.
+    pub summary: Vec<String>,
+    /// Sources for the demands.
+    pub sources: Vec<String>,
+}
+
+fn status_name(s: Status) -> &'static str {
+    match s {
+        Status::Unknown => "unknown",
+        Status::Gap => "gap",
+        Status::Partial => "partial",
+        Status::Ready => "ready",
+    }
+}
+
+fn cost_name(c: CostBand) -> &'static str {
+    match c {
+        CostBand::Low => "low",
+        CostBand::Medium => "medium",
+        CostBand::High => "high",
+    }
+}
+
+/// "12–36 months".
+pub fn months_range([min, max]: [u16; 2]) -> String {
+    if min == max {
+        format!("{min} months")
+    } else {
+        format!("{min}–{max} months")
+    }
+}
+
+fn readiness_view(kb: &Kb, model: &Model, eff: &Effective) -> ReadinessView {
+    let r = readiness(kb, model, eff);
+    let d = &model.demands;
+    let mut summary = Vec::new();
+    match (r.time, r.months_available) {
+        (Status::Gap, Some(m)) => summary.push(format!(
+            "Time: you have about {m} months; setting this up has taken at least {} months. Plan a longer timetable or a simpler first step.",
+            d.lead_time_months[0]
+        )),
+        (Status::Partial, Some(m)) => summary.push(format!(
+            "Time: about {m} months is at the short end of the {} this has taken elsewhere.",
+            months_range(d.lead_time_months)
+        )),
+        _ => {}
+    }
+    match r.cost {
+        Status::Gap => summary.push(format!(
+            "Upfront cost: this is a {} cost option and you reported little money for set-up. Budget for design, legal and financial advice before you start.",
+            cost_name(d.upfront_cost)
+        )),
+        Status::Partial => summary.push(format!(
+            "Upfront cost: this is a {} cost option, a step above what you expect to spend on set-up.",
+            cost_name(d.upfront_cost)
+        )),
+        _ => {}
+    }
+    let skills = r
+        .skills
+        .iter()
+        .map(|s| {
+            if s.status == Status::Gap {
+                summary.push(format!("{}: missing. {}", s.skill.name, s.skill.remedy));
+            } else if s.status == Status::Partial {
+                summary.push(format!(
+                    "{}: you would rely on bought-in support for a skill this model leans on heavily. {}",
+                    s.skill.name, s.skill.remedy
+                ));
+            }
+            SkillView {
+                id: s.skill.id.clone(),
+                name: s.skill.name.clone(),
+                need: match s.need {
+                    Need::Some => "some",
+                    Need::Strong => "strong",
+                },
+                have: s.have.map(|h| match h {
+                    0 => "none",
+                    1 => "buy-in",
+                    _ => "in-house",
+                }),
+                status: status_name(s.status),
+                gap: s.skill.gap.clone(),
+                remedy: s.skill.remedy.clone(),
+                sources: s.skill.sources.clone(),
+            }
+        })
+        .collect();
+    ReadinessView {
+        lead_time: months_range(d.lead_time_months),
+        lead_time_months: d.lead_time_months,
+        lead_time_note: d.lead_time_note.clone(),
+        months_available: r.months_available,
+        time_status: status_name(r.time),
+        upfront_cost: cost_name(d.upfront_cost),
+        cost_status: status_name(r.cost),
+        has_gap: r.has_gap(),
+        skills,
+        summary,
+        sources: d.sources.clone(),
+    }
+}
+
+/// A red flag raised for a model.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FlagView {
+    /// Flag id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// What went wrong elsewhere.
+    pub message: String,
+    /// What to do about it.
+    pub mitigation: String,
+    /// Case id.
+    pub case_id: String,
+    /// Case name.
+    pub case_name: String,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+fn flag_view(kb: &Kb, f: &crate::content::RedFlag) -> FlagView {
+    FlagView {
+        id: f.id.clone(),
+        title: f.title.clone(),
+        message: f.message.clone(),
+        mitigation: f.mitigation.clone(),
+        case_id: f.case.clone(),
+        case_name: kb.case(&f.case).map(|c| c.name.clone()).unwrap_or_default(),
+        sources: f.sources.clone(),
+    }
+}
+
+/// One model in the ranked results.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelResult {
+    /// Model id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// `vehicle` or `payment`.
+    pub layer: &'static str,
+    /// Rank within its layer (1 = best).
+    pub rank: usize,
+    /// Fit score: the sum of the contributions.
+    pub score: i32,
+    /// `best`, `close`, `partial`, `poor` or `unknown`.
+    pub fit: &'static str,
+    /// Hedged wording of the fit.
+    pub fit_label: &'static str,
+    /// One sentence.
+    pub summary: String,
+    /// Definition.
+    pub definition: String,
+    /// Other names.
+    pub synonyms: Vec<String>,
+    /// `established`, `emerging` or `superseded`.
+    pub status: &'static str,
+    /// Policy note.
+    pub status_note: Option<String>,
+    /// When it fits.
+    pub when_it_fits: Vec<String>,
+    /// Who carries financial risk.
+    pub risk_carrier: String,
+    /// How money flows.
+    pub money_flow: String,
+    /// Governance.
+    pub governance: String,
+    /// Pros.
+    pub pros: Vec<ClaimView>,
+    /// Cons.
+    pub cons: Vec<ClaimView>,
+    /// Risks.
+    pub risks: Vec<ClaimView>,
+    /// Contributions that count for it.
+    pub reasons: Vec<ContributionView>,
+    /// Contributions that count against it.
+    pub concerns: Vec<ContributionView>,
+    /// How many concerns are failed preconditions.
+    pub serious_concerns: usize,
+    /// Demands against capability and time.
+    pub readiness: ReadinessView,
+    /// Red flags raised by the answers.
+    pub red_flags: Vec<FlagView>,
+    /// Payment rules it can carry (vehicles).
+    pub pairs_with: Vec<String>,
+    /// Case ids.
+    pub cases: Vec<String>,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// Hedged wording of a model's fit, from its score and the leader's: the leader "may suit you best"; a model
+/// within a quarter of the leader's score (and at least 2 points of it) "may also suit you"; any other positive
+/// score "may partly suit you"; zero or less is "less likely to suit you".
+pub fn fit_of(score: &ModelScore, rank: usize, leader_total: i32) -> (&'static str, &'static str) {
+    let t = score.total;
+    if score.contributions.is_empty() {
+        ("unknown", "not enough answers to judge")
+    } else if t <= 0 {
+        ("poor", "less likely to suit you")
+    } else if rank == 1 {
+        ("best", "may suit you best")
+    } else if leader_total - t <= (leader_total / 4).max(2) {
+        ("close", "may also suit you")
+    } else {
+        ("partial", "may partly suit you")
+    }
+}
+
+fn contribution_view(kb: &Kb, c: &crate::engine::Contribution) -> Option<ContributionView> {
+    let q = kb.question(c.question)?;
+    let o = q.options.get(c.option)?;
+    let e = o.effects.get(c.effect)?;
+    Some(ContributionView {
+        question_id: q.id.clone(),
+        question: q.text.clone(),
+        option_id: o.id.clone(),
+        answer: o.label.clone(),
+        points: e.points,
+        why: e.why.clone(),
+        sources: e.sources.clone(),
+        serious: e.serious,
+    })
+}
+
+fn model_result(
+    kb: &Kb,
+    eval: &Evaluation,
+    index: usize,
+    rank: usize,
+    leader_total: i32,
+) -> Option<ModelResult> {
+    let m = kb.content.models.get(index)?;
+    let s = eval.score(index)?;
+    let mut reasons = Vec::new();
+    let mut concerns = Vec::new();
+    for c in &s.contributions {
+        if let Some(v) = contribution_view(kb, c) {
+            if v.points > 0 {
+                reasons.push(v);
+            } else {
+                concerns.push(v);
+            }
+        }
+    }
+    // Strongest first; journey order breaks ties (the sort is stable).
+    reasons.sort_by_key(|c| std::cmp::Reverse(c.points));
+    concerns.sort_by_key(|c| (!c.serious, c.points));
+    let (fit, fit_label) = fit_of(s, rank, leader_total);
+    Some(ModelResult {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        layer: match m.layer {
+            Layer::Vehicle => "vehicle",
+            Layer::Payment => "payment",
+        },
+        rank,
+        score: s.total,
+        fit,
+        fit_label,
+        summary: m.summary.clone(),
+        definition: m.definition.clone(),
+        synonyms: m.synonyms.clone(),
+        status: match m.status {
+            ModelStatus::Established => "established",
+            ModelStatus::Emerging => "emerging",
+            ModelStatus::Superseded => "superseded",
+        },
+        status_note: m.status_note.clone(),
+        when_it_fits: m.when_it_fits.clone(),
+        risk_carrier: m.risk_carrier.clone(),
+        money_flow: m.money_flow.clone(),
+        governance: m.governance.clone(),
+        pros: claims(&m.pros),
+        cons: claims(&m.cons),
+        risks: claims(&m.risks),
+        serious_concerns: concerns.iter().filter(|c| c.serious).count(),
+        reasons,
+        concerns,
+        readiness: readiness_view(kb, m, &eval.eff),
+        red_flags: flags::flags_for(kb, m, &eval.eff)
+            .into_iter()
+            .map(|f| flag_view(kb, f))
+            .collect(),
+        pairs_with: m.pairs_with.clone(),
+        cases: m.cases.clone(),
+        sources: m.sources.clone(),
+    })
+}
+
+/// A recommended pairing of a vehicle and a payment rule.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pairing {
+    /// Vehicle id.
+    pub vehicle_id: String,
+    /// Vehicle name.
+    pub vehicle: String,
+    /// Payment rule id.
+    pub payment_id: String,
+    /// Payment rule name.
+    pub payment: String,
+}
+
+/// Confidence in the ranking.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConfidenceView {
+    /// `high`, `medium` or `low`.
+    pub level: &'static str,
+    /// 0–100.
+    pub percent: u8,
+    /// Questions answered.
+    pub answered: usize,
+    /// Questions that apply.
+    pub total: usize,
+    /// Points between the first and second vehicle.
+    pub margin: i32,
+    /// Why, in plain words.
+    pub reasons: Vec<String>,
+}
+
+/// An answer the procurement route rests on.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BasedOn {
+    /// Question id.
+    pub question_id: String,
+    /// Question text.
+    pub question: String,
+    /// Answer labels.
+    pub answers: Vec<String>,
+}
+
+/// A route name.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteName {
+    /// Route id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// What it is.
+    pub summary: String,
+}
+
+/// The likely procurement route.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProcurementView {
+    /// Route id.
+    pub route_id: String,
+    /// Name.
+    pub name: String,
+    /// What it is.
+    pub summary: String,
+    /// When it is used.
+    pub when_used: String,
+    /// Must be used when it applies.
+    pub mandatory: bool,
+    /// Notices and standstill.
+    pub notices: String,
+    /// Why it likely applies.
+    pub because: String,
+    /// Other routes open.
+    pub alternatives: Vec<RouteName>,
+    /// The considerable-change statement, when the answers bear on it.
+    pub considerable_change: Option<String>,
+    /// Whether the threshold is likely met.
+    pub considerable_change_met: Option<bool>,
+    /// The answers it rests on.
+    pub based_on: Vec<BasedOn>,
+    /// Not legal advice.
+    pub disclaimer: String,
+    /// Further notes.
+    pub notes: Vec<ClaimView>,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+fn procurement(kb: &Kb, eff: &Effective) -> Option<ProcurementView> {
+    let advice = psr::advise(kb, eff)?;
+    let psr = &kb.content.psr;
+    let mut sources = advice.route.sources.clone();
+    for s in &psr.sources {
+        if !sources.contains(s) {
+            sources.push(s.clone());
+        }
+    }
+    Some(ProcurementView {
+        route_id: advice.route.id.clone(),
+        name: advice.route.name.clone(),
+        summary: advice.route.summary.clone(),
+        when_used: advice.route.when_used.clone(),
+        mandatory: advice.route.mandatory,
+        notices: advice.route.notices.clone(),
+        because: advice.rule.because.clone(),
+        alternatives: advice
+            .alternatives
+            .iter()
+            .map(|r| RouteName {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                summary: r.summary.clone(),
+            })
+            .collect(),
+        considerable_change: advice.considerable_change.map(|met| {
+            if met {
+                psr.considerable_change.met.clone()
+            } else {
+                psr.considerable_change.not_met.clone()
+            }
+        }),
+        considerable_change_met: advice.considerable_change,
+        based_on: advice
+            .based_on
+            .iter()
+            .filter_map(|q| {
+                let question = kb.question(*q)?;
+                Some(BasedOn {
+                    question_id: question.id.clone(),
+                    question: question.text.clone(),
+                    answers: labels(kb, *q, eff.sel.get(*q).copied().unwrap_or(0)),
+                })
+            })
+            .collect(),
+        disclaimer: psr.disclaimer.clone(),
+        notes: claims(&psr.notes),
+        sources,
+    })
+}
+
+/// One changed answer in a what-if.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepView {
+    /// Question id.
+    pub question_id: String,
+    /// Question text.
+    pub question: String,
+    /// The answer now (empty when unanswered).
+    pub from: Vec<String>,
+    /// The answer that would change the advice.
+    pub to: Vec<String>,
+}
+
+/// Changes of answer that would reorder the top of a ranking.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WhatIfView {
+    /// `vehicle` or `payment`.
+    pub layer: &'static str,
+    /// The changed answers (usually one).
+    pub changes: Vec<StepView>,
+    /// The model leading now.
+    pub current_leader: String,
+    /// The model that would lead.
+    pub new_leader: String,
+    /// Its id.
+    pub new_leader_id: String,
+    /// How far ahead it would be.
+    pub lead: i32,
+    /// The change in one sentence.
+    pub text: String,
+}
+
+fn join_labels(labels: &[String]) -> String {
+    labels
+        .iter()
+        .map(|l| format!("“{l}”"))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// A documented case the answers resemble.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseMatchView {
+    /// Case id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// What happened, briefly.
+    pub outcome: &'static str,
+    /// The lesson.
+    pub lesson: String,
+    /// The features that match.
+    pub matched: Vec<String>,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+fn outcome_name(o: crate::content::CaseOutcome) -> &'static str {
+    use crate::content::CaseOutcome::*;
+    match o {
+        Running => "running",
+        Renewed => "renewed",
+        Evolved => "evolved",
+        Collapsed => "collapsed",
+        Abandoned => "abandoned",
+        Emerging => "emerging",
+    }
+}
+
+/// A source in a list of references.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Author.
+    pub author: Option<String>,
+    /// Year.
+    pub year: String,
+    /// Address.
+    pub url: String,
+    /// What it is.
+    pub note: String,
+    /// Caution about provenance.
+    pub caution: Option<String>,
+}
+
+fn source_view(s: &crate::content::Source) -> SourceView {
+    SourceView {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        publisher: s.publisher.clone(),
+        author: s.author.clone(),
+        year: s.year.clone(),
+        url: s.url.clone(),
+        note: s.note.clone(),
+        caution: s.caution.clone(),
+    }
+}
+
+/// Most resembling cases listed in a recommendation.
+pub const MAX_CASES: usize = 4;
+
+/// The whole recommendation.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recommendation {
+    /// Content version.
+    pub content_version: String,
+    /// Content last reviewed.
+    pub last_reviewed: String,
+    /// Confidence.
+    pub confidence: ConfidenceView,
+    /// Vehicles, best first.
+    pub vehicles: Vec<ModelResult>,
+    /// Payment rules, best first.
+    pub payments: Vec<ModelResult>,
+    /// Recommended pairings for the top three vehicles.
+    pub pairings: Vec<Pairing>,
+    /// Likely procurement route, once the procurement questions are answered.
+    pub procurement: Option<ProcurementView>,
+    /// Changes of answer that would reorder the top.
+    pub what_if: Vec<WhatIfView>,
+    /// Documented cases the answers resemble.
+    pub resembles: Vec<CaseMatchView>,
+    /// Every source cited in this recommendation, in the content's order.
+    pub sources: Vec<SourceView>,
+}
+
+fn confidence_view(eval: &Evaluation, kb: &Kb) -> ConfidenceView {
+    let c = &eval.confidence;
+    let mut reasons = vec![format!(
+        "You answered {} of the {} questions that apply.",
+        c.answered, c.visible
+    )];
+    let names: Vec<&str> = eval
+        .vehicles
+        .iter()
+        .take(2)
+        .filter_map(|i| kb.content.models.get(*i))
+        .map(|m| m.name.as_str())
+        .collect();
+    if let [first, second] = names.as_slice() {
+        reasons.push(match c.margin {
+            0 => format!("{first} and {second} are level: weigh both."),
+            1..=2 => format!(
+                "{first} is only {} point{} ahead of {second}.",
+                c.margin,
+                if c.margin == 1 { "" } else { "s" }
+            ),
+            _ => format!("{first} is {} points ahead of {second}.", c.margin),
+        });
+    }
+    ConfidenceView {
+        level: match c.level {
+            Level::High => "high",
+            Level::Medium => "medium",
+            Level::Low => "low",
+        },
+        percent: c.percent,
+        answered: c.answered,
+        total: c.visible,
+        margin: c.margin,
+        reasons,
+    }
+}
+
+/// Builds the recommendation for a set of answers (complete or partial).
+pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
+    let eval = evaluate(kb, answers);
+    let results = |ids: &[usize]| -> Vec<ModelResult> {
+        let leader_total = ids
+            .first()
+            .and_then(|i| eval.score(*i))
+            .map(|s| s.total)
+            .unwrap_or(0);
+        ids.iter()
+            .enumerate()
+            .filter_map(|(rank, i)| model_result(kb, &eval, *i, rank + 1, leader_total))
+            .collect()
+    };
+    let vehicles = results(&eval.vehicles);
+    let payments = results(&eval.payments);
+    let pairings = eval
+        .vehicles
+        .iter()
+        .take(3)
+        .filter_map(|v| {
+            let p = best_payment_for(kb, *v, &eval.payments)?;
+            let (vm, pm) = (kb.content.models.get(*v)?, kb.content.models.get(p)?);
+            Some(Pairing {
+                vehicle_id: vm.id.clone(),
+                vehicle: vm.name.clone(),
+                payment_id: pm.id.clone(),
+                payment: pm.name.clone(),
+            })
+        })
+        .collect();
+    let name = |i: usize| {
+        kb.content
+            .models
+            .get(i)
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    };
+    let what_if = what_would_change(kb, answers, &eval, 4)
+        .into_iter()
+        .map(|c| {
+            let changes: Vec<StepView> = c
+                .steps
+                .iter()
+                .filter_map(|step| {
+                    let q = kb.question(step.question)?;
+                    Some(StepView {
+                        question_id: q.id.clone(),
+                        question: q.text.clone(),
+                        from: labels(kb, step.question, step.from),
+                        to: labels(kb, step.question, step.to),
+                    })
+                })
+                .collect();
+            let (old, new) = (name(c.old_leader), name(c.new_leader));
+            let clauses: Vec<String> = changes
+                .iter()
+                .map(|s| {
+                    if s.from.is_empty() {
+                        format!("answer {} to “{}”", join_labels(&s.to), s.question)
+                    } else {
+                        format!(
+                            "could answer {} instead of {} to “{}”",
+                            join_labels(&s.to),
+                            join_labels(&s.from),
+                            s.question
+                        )
+                    }
+                })
+                .collect();
+            let text = format!(
+                "If you {}, {new} would lead instead of {old}.",
+                clauses.join(", and ")
+            );
+            WhatIfView {
+                layer: match c.layer {
+                    Layer::Vehicle => "vehicle",
+                    Layer::Payment => "payment",
+                },
+                changes,
+                current_leader: old,
+                new_leader: new,
+                new_leader_id: kb
+                    .content
+                    .models
+                    .get(c.new_leader)
+                    .map(|m| m.id.clone())
+                    .unwrap_or_default(),
+                lead: c.lead,
+                text,
+            }
+        })
+        .collect();
+    let resembles = cases::resembling(kb, &eval.eff)
+        .into_iter()
+        .take(MAX_CASES)
+        .filter_map(|m| {
+            let case = kb.content.cases.get(m.case)?;
+            Some(CaseMatchView {
+                id: case.id.clone(),
+                name: case.name.clone(),
+                outcome: outcome_name(case.outcome),
+                lesson: case.lesson.clone(),
+                matched: m
+                    .matched
+                    .iter()
+                    .filter_map(|f| case.resembles.features.get(*f).map(|f| f.label.clone()))
+                    .collect(),
+                sources: case.sources.clone(),
+            })
+        })
+        .collect();
+    let procurement = procurement(kb, &eval.eff);
+    let mut rec = Recommendation {
+        content_version: kb.content.meta.content_version.clone(),
+        last_reviewed: kb.content.meta.last_reviewed.clone(),
+        confidence: confidence_view(&eval, kb),
+        vehicles,
+        payments,
+        pairings,
+        procurement,
+        what_if,
+        resembles,
+        sources: Vec::new(),
+    };
+    rec.sources = cited_sources(kb, &rec);
+    rec
+}
+
+fn cited_sources(kb: &Kb, rec: &Recommendation) -> Vec<SourceView> {
+    let mut cited: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut add = |ids: &[String]| cited.extend(ids.iter().cloned());
+    for m in rec.vehicles.iter().chain(&rec.payments) {
+        add(&m.sources);
+        m.pros
+            .iter()
+            .chain(&m.cons)
+            .chain(&m.risks)
+            .for_each(|c| add(&c.sources));
+        m.reasons
+            .iter()
+            .chain(&m.concerns)
+            .for_each(|c| add(&c.sources));
+        add(&m.readiness.sources);
+        m.readiness.skills.iter().for_each(|s| add(&s.sources));
+        m.red_flags.iter().for_each(|f| add(&f.sources));
+    }
+    if let Some(p) = &rec.procurement {
+        add(&p.sources);
+        p.notes.iter().for_each(|n| add(&n.sources));
+    }
+    rec.resembles.iter().for_each(|c| add(&c.sources));
+    kb.content
+        .sources
+        .iter()
+        .filter(|s| cited.contains(&s.id))
+        .map(source_view)
+        .collect()
+}
+
+/// Every question, model, case, route and source: for the catalogue, the no-JavaScript page and the
+/// "compare" and "cases" screens.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Catalogue {
+    /// Versions.
+    pub info: Info,
+    /// Sections with their questions.
+    pub sections: Vec<CatalogueSection>,
+    /// Models, in content order.
+    pub models: Vec<CatalogueModel>,
+    /// Cases.
+    pub cases: Vec<CatalogueCase>,
+    /// Procurement routes.
+    pub routes: Vec<RouteName>,
+    /// Glossary.
+    pub glossary: Vec<TermView>,
+    /// Sources.
+    pub sources: Vec<SourceView>,
+}
+
+/// A section in the catalogue.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueSection {
+    /// Title.
+    pub title: String,
+    /// Why we ask.
+    pub intro: String,
+    /// Questions.
+    pub questions: Vec<CatalogueQuestion>,
+}
+
+/// A question in the catalogue.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueQuestion {
+    /// Id.
+    pub id: String,
+    /// Text.
+    pub text: String,
+    /// Hint.
+    pub hint: Option<String>,
+    /// `single` or `multi`.
+    pub kind: &'static str,
+    /// Only asked after some earlier answers.
+    pub conditional: bool,
+    /// Option labels.
+    pub options: Vec<String>,
+}
+
+/// A model in the catalogue.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueModel {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// `vehicle` or `payment`.
+    pub layer: &'static str,
+    /// One sentence.
+    pub summary: String,
+    /// Other names.
+    pub synonyms: Vec<String>,
+    /// Who carries risk.
+    pub risk_carrier: String,
+    /// How money flows.
+    pub money_flow: String,
+    /// Lead time.
+    pub lead_time: String,
+    /// Upfront cost band.
+    pub upfront_cost: &'static str,
+    /// Skill names with level.
+    pub skills: Vec<String>,
+    /// Case ids.
+    pub cases: Vec<String>,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// A case in the case library.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueCase {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Years.
+    pub years: String,
+    /// Model names.
+    pub models: Vec<String>,
+    /// How it turned out.
+    pub outcome: &'static str,
+    /// What it was.
+    pub what: String,
+    /// What happened.
+    pub what_happened: String,
+    /// The lesson.
+    pub lesson: String,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// The catalogue of everything in the knowledge base.
+pub fn catalogue(kb: &Kb) -> Catalogue {
+    let c = &kb.content;
+    let sections = c
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(si, s)| CatalogueSection {
+            title: s.title.clone(),
+            intro: s.intro.clone(),
+            questions: c
+                .questions
+                .iter()
+                .filter(|(qs, _)| *qs == si)
+                .map(|(_, q)| CatalogueQuestion {
+                    id: q.id.clone(),
+                    text: q.text.clone(),
+                    hint: q.hint.clone(),
+                    kind: kind_name(q.kind),
+                    conditional: q.show_if.is_some(),
+                    options: q.options.iter().map(|o| o.label.clone()).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let models = c
+        .models
+        .iter()
+        .map(|m| CatalogueModel {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            layer: match m.layer {
+                Layer::Vehicle => "vehicle",
+                Layer::Payment => "payment",
+            },
+            summary: m.summary.clone(),
+            synonyms: m.synonyms.clone(),
+            risk_carrier: m.risk_carrier.clone(),
+            money_flow: m.money_flow.clone(),
+            lead_time: months_range(m.demands.lead_time_months),
+            upfront_cost: cost_name(m.demands.upfront_cost),
+            skills: m
+                .demands
+                .skills
+                .iter()
+                .filter_map(|s| {
+                    kb.skill(&s.skill).map(|k| match s.level {
+                        Need::Strong => format!("{} (strong)", k.name),
+                        Need::Some => k.name.clone(),
+                    })
+                })
+                .collect(),
+            cases: m.cases.clone(),
+            sources: m.sources.clone(),
+        })
+        .collect();
+    let cases = c
+        .cases
+        .iter()
+        .map(|k| CatalogueCase {
+            id: k.id.clone(),
+            name: k.name.clone(),
+            years: k.years.clone(),
+            models: k
+                .models
+                .iter()
+                .filter_map(|m| kb.model(m).map(|(_, m)| m.name.clone()))
+                .collect(),
+            outcome: outcome_name(k.outcome),
+            what: k.what.clone(),
+            what_happened: k.what_happened.clone(),
+            lesson: k.lesson.clone(),
+            sources: k.sources.clone(),
+        })
+        .collect();
+    Catalogue {
+        info: info(kb),
+        sections,
+        models,
+        cases,
+        routes: c
+            .psr
+            .routes
+            .iter()
+            .map(|r| RouteName {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                summary: r.summary.clone(),
+            })
+            .collect(),
+        glossary: c.glossary.iter().map(term_view).collect(),
+        sources: c.sources.iter().map(source_view).collect(),
+    }
+}
+
+/// Reads answers keyed by id (as a JSON object) strictly and returns the recommendation as JSON: the JSON twin
+/// of the page's `recommend`, used by the command line and the scenario tests.
+pub fn recommend_json(kb: &Kb, answers_json: &str) -> Result<String, Vec<Error>> {
+    let raw: RawAnswers = serde_json::from_str(answers_json).map_err(|e| {
+        vec![Error::new(
+            crate::ErrorKind::File,
+            format!("The answers are not a JSON object of question ids and answers ({e})"),
+        )]
+    })?;
+    let (answers, _) = Answers::from_raw(kb, &raw)?;
+    serde_json::to_string_pretty(&recommendation(kb, &answers))
+        .map_err(|e| vec![Error::new(crate::ErrorKind::Content, e.to_string())])
+}

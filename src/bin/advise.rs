@@ -1,0 +1,140 @@
+//! `advise`: the native command line. Reads a saved answers file and prints the same recommendation the page
+//! shows, as text (Markdown) or JSON; also checks the content and prints the catalogue.
+
+use std::process::ExitCode;
+
+use contract_advisor::{api, report, saved, validate, Answers, Error, Kb, RawAnswers};
+
+const USAGE: &str = "usage:
+  advise recommend FILE [--format text|json]   recommendation for a saved answers file (or a plain
+                                               JSON object of question id to answer); FILE - reads stdin
+  advise link FILE                             the share-link fragment for the answers in FILE
+  advise check                                 check the content against the editorial rules
+  advise catalogue [--format json|html]        every question, model, case and source
+  advise info                                  versions and counts";
+
+fn read_input(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| format!("could not read standard input: {e}"))?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("could not read {path}: {e}"))
+    }
+}
+
+fn load_answers(kb: &Kb, text: &str) -> Result<(Answers, Vec<String>), Vec<Error>> {
+    // A saved answers file has a "format" field; anything else is read as a plain object of answers.
+    let looks_saved = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| v.get("format").map(|_| ()))
+        .is_some();
+    if looks_saved || serde_json::from_str::<RawAnswers>(text).is_err() {
+        saved::read_file(kb, text)
+    } else {
+        let raw: RawAnswers = serde_json::from_str(text).unwrap_or_default();
+        Answers::from_raw(kb, &raw)
+    }
+}
+
+fn print_errors(errors: &[Error]) {
+    eprintln!("The answers could not be used:");
+    for e in errors {
+        eprintln!("- {e}");
+    }
+}
+
+fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let kb = Kb::embedded().map_err(|e| e.to_string())?;
+    match args.first().map(String::as_str) {
+        Some("recommend") => {
+            let path = args.get(1).ok_or(USAGE)?;
+            let text = read_input(path)?;
+            let format = flag_value(args, "--format").unwrap_or("text");
+            match load_answers(&kb, &text) {
+                Ok((answers, notes)) => {
+                    for n in notes {
+                        eprintln!("note: {n}");
+                    }
+                    match format {
+                        "json" => println!("{}", report::json(&kb, &answers)),
+                        "text" => print!("{}", report::markdown(&kb, &answers)),
+                        other => return Err(format!("unknown format `{other}`\n{USAGE}")),
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(errors) => {
+                    print_errors(&errors);
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Some("link") => {
+            let text = read_input(args.get(1).ok_or(USAGE)?)?;
+            match load_answers(&kb, &text) {
+                Ok((answers, _)) => {
+                    println!("#{}", saved::write_link(&kb, &answers));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(errors) => {
+                    print_errors(&errors);
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Some("check") => {
+            let problems = validate::problems(&kb);
+            for p in &problems {
+                println!("{p}");
+            }
+            println!(
+                "{} problem{} found",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+            Ok(if problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Some("catalogue") => {
+            match flag_value(args, "--format").unwrap_or("json") {
+                "json" => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&api::catalogue(&kb)).map_err(|e| e.to_string())?
+                ),
+                "html" => print!("{}", report::catalogue_html(&kb)),
+                other => return Err(format!("unknown format `{other}`\n{USAGE}")),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("info") => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&api::info(&kb)).map_err(|e| e.to_string())?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(USAGE.to_owned()),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}

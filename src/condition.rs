@@ -1,0 +1,122 @@
+//! Conditions on answers, compiled from content ids to question indices and option bit masks.
+//!
+//! The same condition language drives branching (`show_if`), red-flag triggers, procurement-route rules and case
+//! resemblance, so one evaluator serves them all. Evaluation is over *effective* answers: answers to questions
+//! that are hidden by branching count as unanswered.
+
+use std::collections::BTreeMap;
+
+use crate::content::{Condition, Question};
+use crate::error::{Error, ErrorKind};
+
+/// A compiled condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cond {
+    /// The answer to question `q` has any of the options in `mask`.
+    AnyOf {
+        /// Question index.
+        q: usize,
+        /// Option bit mask.
+        mask: u32,
+    },
+    /// Question `q` is (or is not) answered.
+    Answered {
+        /// Question index.
+        q: usize,
+        /// Whether answered.
+        yes: bool,
+    },
+    /// All hold.
+    All(Vec<Cond>),
+    /// Any holds.
+    Any(Vec<Cond>),
+    /// Does not hold.
+    Not(Box<Cond>),
+}
+
+impl Cond {
+    /// Evaluates the condition over effective answers (one option bit mask per question; 0 means unanswered).
+    pub fn eval(&self, answers: &[u32]) -> bool {
+        match self {
+            Cond::AnyOf { q, mask } => answers.get(*q).is_some_and(|sel| sel & mask != 0),
+            Cond::Answered { q, yes } => answers.get(*q).is_some_and(|sel| *sel != 0) == *yes,
+            Cond::All(all) => all.iter().all(|c| c.eval(answers)),
+            Cond::Any(any) => any.iter().any(|c| c.eval(answers)),
+            Cond::Not(c) => !c.eval(answers),
+        }
+    }
+
+    /// Calls `f` with every question index the condition reads, in order of appearance.
+    pub fn questions(&self, f: &mut impl FnMut(usize)) {
+        match self {
+            Cond::AnyOf { q, .. } | Cond::Answered { q, .. } => f(*q),
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.questions(f)),
+            Cond::Not(c) => c.questions(f),
+        }
+    }
+
+    /// Whether the condition only reads questions before `index` in the journey.
+    pub fn reads_only_before(&self, index: usize) -> bool {
+        let mut ok = true;
+        self.questions(&mut |q| ok &= q < index);
+        ok
+    }
+}
+
+/// Compiles a content condition, resolving ids. `context` names where it appears, for the error message.
+pub fn compile(
+    cond: &Condition,
+    questions: &[(usize, Question)],
+    index: &BTreeMap<String, usize>,
+    context: &str,
+) -> Result<Cond, Error> {
+    let resolve = |q: &str| {
+        index.get(q).copied().ok_or_else(|| {
+            Error::new(
+                ErrorKind::Content,
+                format!("{context} refers to unknown question `{q}`"),
+            )
+        })
+    };
+    Ok(match cond {
+        Condition::AnyOf { q, any_of } => {
+            let qi = resolve(q)?;
+            if any_of.is_empty() {
+                return Err(Error::new(
+                    ErrorKind::Content,
+                    format!("{context} lists no options for question `{q}`"),
+                ));
+            }
+            let options = questions
+                .get(qi)
+                .map(|(_, question)| question.options.as_slice())
+                .unwrap_or_default();
+            let mut mask = 0u32;
+            for id in any_of {
+                let bit = options.iter().position(|o| &o.id == id).ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::Content,
+                        format!("{context} refers to unknown option `{id}` of question `{q}`"),
+                    )
+                })?;
+                mask |= 1u32 << bit;
+            }
+            Cond::AnyOf { q: qi, mask }
+        }
+        Condition::Answered { q, answered } => Cond::Answered {
+            q: resolve(q)?,
+            yes: *answered,
+        },
+        Condition::All { all } => Cond::All(
+            all.iter()
+                .map(|c| compile(c, questions, index, context))
+                .collect::<Result<_, _>>()?,
+        ),
+        Condition::Any { any } => Cond::Any(
+            any.iter()
+                .map(|c| compile(c, questions, index, context))
+                .collect::<Result<_, _>>()?,
+        ),
+        Condition::Not { not } => Cond::Not(Box::new(compile(not, questions, index, context)?)),
+    })
+}

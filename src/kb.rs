@@ -1,0 +1,403 @@
+//! The knowledge base: parses the content files, resolves every id, and indexes them for the engine.
+//!
+//! This is the only module that knows the content file names. Loading fails with an [`Error`] of kind
+//! [`ErrorKind::Content`] when an id does not resolve; the editorial rules (sources, completeness, monotonic
+//! capability weights) live in [`crate::validate`] and run in the tests.
+
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
+
+use crate::condition::{compile, Cond};
+use crate::content::{Content, Layer, Meta, Model, Psr, SectionFile};
+use crate::error::{Error, ErrorKind};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/section_files.rs"));
+}
+
+/// The content files compiled into the widget, as (name, JSON text).
+pub fn embedded_files() -> Vec<(&'static str, &'static str)> {
+    let mut files = vec![
+        ("meta.json", include_str!("data/meta.json")),
+        ("sources.json", include_str!("data/sources.json")),
+        ("glossary.json", include_str!("data/glossary.json")),
+        ("skills.json", include_str!("data/skills.json")),
+        ("models.json", include_str!("data/models.json")),
+        ("cases.json", include_str!("data/cases.json")),
+        ("red_flags.json", include_str!("data/red_flags.json")),
+        ("psr.json", include_str!("data/psr.json")),
+    ];
+    files.extend_from_slice(embedded::SECTION_FILES);
+    files
+}
+
+/// One compiled effect: a model index and points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompiledEffect {
+    /// Model index.
+    pub model: usize,
+    /// Points.
+    pub points: i32,
+}
+
+/// The loaded, indexed knowledge base.
+#[derive(Debug, Clone)]
+pub struct Kb {
+    /// The content as written.
+    pub content: Content,
+    question_index: BTreeMap<String, usize>,
+    model_index: BTreeMap<String, usize>,
+    source_index: BTreeMap<String, usize>,
+    case_index: BTreeMap<String, usize>,
+    skill_index: BTreeMap<String, usize>,
+    route_index: BTreeMap<String, usize>,
+    /// Per question: its compiled `show_if`.
+    pub show_if: Vec<Option<Cond>>,
+    /// Per question, per option: compiled effects.
+    pub effects: Vec<Vec<Vec<CompiledEffect>>>,
+    /// Per red flag: its trigger.
+    pub flag_when: Vec<Cond>,
+    /// Per PSR rule: its condition.
+    pub rule_when: Vec<Cond>,
+    /// The considerable-change test.
+    pub considerable_change: Cond,
+    /// Per case, per feature: its condition.
+    pub case_features: Vec<Vec<Cond>>,
+    /// Skill id to the question measuring it.
+    pub skill_question: BTreeMap<String, usize>,
+    /// The question measuring time available.
+    pub time_question: Option<usize>,
+    /// The question measuring affordable upfront spend.
+    pub cost_question: Option<usize>,
+}
+
+fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Error> {
+    serde_json::from_str(text).map_err(|e| {
+        Error::new(
+            ErrorKind::Content,
+            format!("content file `{name}` could not be read: {e}"),
+        )
+    })
+}
+
+fn find<'a>(files: &'a [(&str, &str)], name: &str) -> Result<&'a str, Error> {
+    files
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::Content,
+                format!("content file `{name}` is missing"),
+            )
+        })
+}
+
+fn unresolved(what: &str, id: &str, context: &str) -> Error {
+    Error::new(
+        ErrorKind::Content,
+        format!("{context} refers to unknown {what} `{id}`"),
+    )
+}
+
+fn index_of<T>(
+    items: &[T],
+    id: impl Fn(&T) -> &str,
+    what: &str,
+) -> Result<BTreeMap<String, usize>, Error> {
+    let mut map = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if map.insert(id(item).to_owned(), i).is_some() {
+            return Err(Error::new(
+                ErrorKind::Content,
+                format!("{what} id `{}` is used twice", id(item)),
+            ));
+        }
+    }
+    Ok(map)
+}
+
+impl Kb {
+    /// Loads the knowledge base compiled into the widget.
+    ///
+    /// # Example
+    /// ```
+    /// let kb = contract_advisor::Kb::embedded()?;
+    /// assert!(kb.content.questions.len() >= 25);
+    /// # Ok::<(), contract_advisor::Error>(())
+    /// ```
+    pub fn embedded() -> Result<Kb, Error> {
+        Kb::from_files(&embedded_files())
+    }
+
+    /// Loads a knowledge base from (file name, JSON text) pairs named as in `src/data/`; section files are those
+    /// whose name starts with `questions/`, in the order given.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Kb, Error> {
+        let meta: Meta = parse("meta.json", find(files, "meta.json")?)?;
+        let mut sections = Vec::new();
+        let mut questions = Vec::new();
+        for (name, text) in files.iter().filter(|(n, _)| n.starts_with("questions/")) {
+            let file: SectionFile = parse(name, text)?;
+            let si = sections.len();
+            sections.push(file.section);
+            questions.extend(file.questions.into_iter().map(|q| (si, q)));
+        }
+        let content = Content {
+            meta,
+            sources: parse("sources.json", find(files, "sources.json")?)?,
+            glossary: parse("glossary.json", find(files, "glossary.json")?)?,
+            skills: parse("skills.json", find(files, "skills.json")?)?,
+            models: parse("models.json", find(files, "models.json")?)?,
+            sections,
+            questions,
+            cases: parse("cases.json", find(files, "cases.json")?)?,
+            red_flags: parse("red_flags.json", find(files, "red_flags.json")?)?,
+            psr: parse::<Psr>("psr.json", find(files, "psr.json")?)?,
+        };
+        Kb::compile(content)
+    }
+
+    fn compile(content: Content) -> Result<Kb, Error> {
+        let question_index = index_of(&content.questions, |(_, q)| q.id.as_str(), "question")?;
+        let model_index = index_of(&content.models, |m| m.id.as_str(), "model")?;
+        let source_index = index_of(&content.sources, |s| s.id.as_str(), "source")?;
+        let case_index = index_of(&content.cases, |c| c.id.as_str(), "case")?;
+        let skill_index = index_of(&content.skills, |s| s.id.as_str(), "skill")?;
+        let route_index = index_of(&content.psr.routes, |r| r.id.as_str(), "route")?;
+        let qs = &content.questions;
+
+        let mut show_if = Vec::with_capacity(qs.len());
+        let mut effects = Vec::with_capacity(qs.len());
+        let mut skill_question = BTreeMap::new();
+        let mut time_question = None;
+        let mut cost_question = None;
+        for (qi, (_, q)) in qs.iter().enumerate() {
+            let context = format!("question `{}`", q.id);
+            if q.options.len() > 16 {
+                return Err(Error::new(
+                    ErrorKind::Content,
+                    format!("{context} has more than 16 options"),
+                ));
+            }
+            show_if.push(match &q.show_if {
+                Some(c) => Some(compile(c, qs, &question_index, &context)?),
+                None => None,
+            });
+            let mut per_option = Vec::with_capacity(q.options.len());
+            for o in &q.options {
+                let mut list = Vec::with_capacity(o.effects.len());
+                for e in &o.effects {
+                    let model = *model_index.get(&e.model).ok_or_else(|| {
+                        unresolved(
+                            "model",
+                            &e.model,
+                            &format!("option `{}` of {context}", o.id),
+                        )
+                    })?;
+                    list.push(CompiledEffect {
+                        model,
+                        points: e.points,
+                    });
+                }
+                per_option.push(list);
+            }
+            effects.push(per_option);
+            if let Some(m) = &q.measures {
+                if let Some(skill) = &m.skill {
+                    if !skill_index.contains_key(skill) {
+                        return Err(unresolved("skill", skill, &context));
+                    }
+                    skill_question.insert(skill.clone(), qi);
+                }
+                if m.time {
+                    time_question = Some(qi);
+                }
+                if m.cost {
+                    cost_question = Some(qi);
+                }
+            }
+        }
+
+        let flag_when = content
+            .red_flags
+            .iter()
+            .map(|f| {
+                compile(
+                    &f.when,
+                    qs,
+                    &question_index,
+                    &format!("red flag `{}`", f.id),
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let rule_when = content
+            .psr
+            .rules
+            .iter()
+            .map(|r| {
+                compile(
+                    &r.when,
+                    qs,
+                    &question_index,
+                    &format!("route rule for `{}`", r.route),
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let considerable_change = compile(
+            &content.psr.considerable_change.when,
+            qs,
+            &question_index,
+            "the considerable-change test",
+        )?;
+        let case_features = content
+            .cases
+            .iter()
+            .map(|c| {
+                c.resembles
+                    .features
+                    .iter()
+                    .map(|f| compile(&f.when, qs, &question_index, &format!("case `{}`", c.id)))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+
+        let kb = Kb {
+            content,
+            question_index,
+            model_index,
+            source_index,
+            case_index,
+            skill_index,
+            route_index,
+            show_if,
+            effects,
+            flag_when,
+            rule_when,
+            considerable_change,
+            case_features,
+            skill_question,
+            time_question,
+            cost_question,
+        };
+        kb.check_references()?;
+        Ok(kb)
+    }
+
+    /// Checks the id references the engine follows, so that it never meets a dangling one.
+    fn check_references(&self) -> Result<(), Error> {
+        for m in &self.content.models {
+            let context = format!("model `{}`", m.id);
+            for p in &m.pairs_with {
+                match self.model(p) {
+                    Some((_, pm)) if pm.layer == Layer::Payment => {}
+                    _ => return Err(unresolved("payment rule", p, &context)),
+                }
+            }
+            for s in &m.demands.skills {
+                if !self.skill_index.contains_key(&s.skill) {
+                    return Err(unresolved("skill", &s.skill, &context));
+                }
+            }
+            for c in &m.cases {
+                if !self.case_index.contains_key(c) {
+                    return Err(unresolved("case", c, &context));
+                }
+            }
+        }
+        for f in &self.content.red_flags {
+            let context = format!("red flag `{}`", f.id);
+            for a in &f.applies_to {
+                if a != "transfers-risk" && a != "new-vehicle" && !self.model_index.contains_key(a)
+                {
+                    return Err(unresolved("model", a, &context));
+                }
+            }
+            if !self.case_index.contains_key(&f.case) {
+                return Err(unresolved("case", &f.case, &context));
+            }
+        }
+        for c in &self.content.cases {
+            for m in &c.models {
+                if !self.model_index.contains_key(m) {
+                    return Err(unresolved("model", m, &format!("case `{}`", c.id)));
+                }
+            }
+        }
+        for r in &self.content.psr.rules {
+            for id in std::iter::once(&r.route).chain(&r.alternatives) {
+                if !self.route_index.contains_key(id) {
+                    return Err(unresolved("route", id, "a route rule"));
+                }
+            }
+        }
+        for (_, q) in &self.content.questions {
+            for t in &q.defines {
+                if !self.content.glossary.iter().any(|g| &g.id == t) {
+                    return Err(unresolved(
+                        "glossary term",
+                        t,
+                        &format!("question `{}`", q.id),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of questions.
+    pub fn question_count(&self) -> usize {
+        self.content.questions.len()
+    }
+
+    /// Index of a question by id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.question_index.get(id).copied()
+    }
+
+    /// A model and its index, by id.
+    pub fn model(&self, id: &str) -> Option<(usize, &Model)> {
+        let i = *self.model_index.get(id)?;
+        self.content.models.get(i).map(|m| (i, m))
+    }
+
+    /// Whether a source id exists.
+    pub fn has_source(&self, id: &str) -> bool {
+        self.source_index.contains_key(id)
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&crate::content::Source> {
+        self.content.sources.get(*self.source_index.get(id)?)
+    }
+
+    /// A case by id.
+    pub fn case(&self, id: &str) -> Option<&crate::content::Case> {
+        self.content.cases.get(*self.case_index.get(id)?)
+    }
+
+    /// A skill by id.
+    pub fn skill(&self, id: &str) -> Option<&crate::content::Skill> {
+        self.content.skills.get(*self.skill_index.get(id)?)
+    }
+
+    /// A procurement route by id.
+    pub fn route(&self, id: &str) -> Option<&crate::content::Route> {
+        self.content.psr.routes.get(*self.route_index.get(id)?)
+    }
+
+    /// The question at an index.
+    pub fn question(&self, index: usize) -> Option<&crate::content::Question> {
+        self.content.questions.get(index).map(|(_, q)| q)
+    }
+
+    /// The section title of the question at an index.
+    pub fn section_title(&self, index: usize) -> &str {
+        self.content
+            .questions
+            .get(index)
+            .and_then(|(si, _)| self.content.sections.get(*si))
+            .map(|s| s.title.as_str())
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,335 @@
+//! Reports: the recommendation as Markdown (for boards, and the command line's text output) and as JSON.
+//!
+//! Both are built from the same [`crate::api::Recommendation`] the page renders, so every format says the same.
+
+use std::fmt::Write;
+
+use crate::answers::Answers;
+use crate::api::{self, ClaimView, ModelResult, Recommendation};
+use crate::kb::Kb;
+use crate::saved;
+
+fn cite(sources: &[String]) -> String {
+    if sources.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", sources.join("; "))
+    }
+}
+
+fn claims(out: &mut String, title: &str, list: &[ClaimView]) {
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{title}:\n");
+    for c in list {
+        let _ = writeln!(out, "- {}{}", c.text, cite(&c.sources));
+    }
+}
+
+fn model(out: &mut String, m: &ModelResult, full: bool) {
+    let _ = writeln!(
+        out,
+        "\n### {}. {} — {} (score {})\n\n{}",
+        m.rank, m.name, m.fit_label, m.score, m.summary
+    );
+    if !m.synonyms.is_empty() {
+        let _ = writeln!(out, "\nAlso called: {}.", m.synonyms.join(", "));
+    }
+    if let Some(note) = &m.status_note {
+        let _ = writeln!(out, "\nStatus ({}): {note}", m.status);
+    }
+    if !m.reasons.is_empty() {
+        let _ = writeln!(out, "\nWhy it may suit you:\n");
+        for c in &m.reasons {
+            let _ = writeln!(
+                out,
+                "- +{}: you answered “{}” to “{}”. {}{}",
+                c.points,
+                c.answer,
+                c.question,
+                c.why,
+                cite(&c.sources)
+            );
+        }
+    }
+    if !m.concerns.is_empty() {
+        let _ = writeln!(out, "\nWhat counts against it:\n");
+        for c in &m.concerns {
+            let serious = if c.serious { " (serious)" } else { "" };
+            let _ = writeln!(
+                out,
+                "- {}{serious}: you answered “{}” to “{}”. {}{}",
+                c.points,
+                c.answer,
+                c.question,
+                c.why,
+                cite(&c.sources)
+            );
+        }
+    }
+    let r = &m.readiness;
+    let _ = writeln!(
+        out,
+        "\nWhat it demands: set-up {} ({}); upfront cost {}; skills: {}.{}",
+        r.lead_time,
+        r.lead_time_note,
+        r.upfront_cost,
+        r.skills
+            .iter()
+            .map(|s| format!("{} ({})", s.name, s.need))
+            .collect::<Vec<_>>()
+            .join(", "),
+        cite(&r.sources)
+    );
+    if !r.summary.is_empty() {
+        let _ = writeln!(out, "\nReadiness gaps:\n");
+        for s in &r.summary {
+            let _ = writeln!(out, "- {s}");
+        }
+    }
+    if !m.red_flags.is_empty() {
+        let _ = writeln!(out, "\nRed flags from real cases:\n");
+        for f in &m.red_flags {
+            let _ = writeln!(
+                out,
+                "- {} ({}): {} What to do: {}{}",
+                f.title,
+                f.case_name,
+                f.message,
+                f.mitigation,
+                cite(&f.sources)
+            );
+        }
+    }
+    if full {
+        claims(out, "Pros", &m.pros);
+        claims(out, "Cons", &m.cons);
+        claims(out, "Risks", &m.risks);
+    }
+}
+
+/// The recommendation as Markdown, with the answers it rests on.
+pub fn markdown(kb: &Kb, answers: &Answers) -> String {
+    let rec = api::recommendation(kb, answers);
+    render(kb, answers, &rec)
+}
+
+fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Integrated care contract options: advisor report\n");
+    let _ = writeln!(
+        out,
+        "Content version {}, last reviewed {}. This report suggests options to consider; it is not a decision, and not legal advice.",
+        rec.content_version, rec.last_reviewed
+    );
+    let c = &rec.confidence;
+    let _ = writeln!(
+        out,
+        "\nConfidence: {} ({}%). {}",
+        c.level,
+        c.percent,
+        c.reasons.join(" ")
+    );
+    if !rec.pairings.is_empty() {
+        let _ = writeln!(out, "\n## Options that may suit you\n");
+        for (i, p) in rec.pairings.iter().enumerate() {
+            let _ = writeln!(out, "{}. {} with {}", i + 1, p.vehicle, p.payment);
+        }
+    }
+    let _ = writeln!(out, "\n## Contract vehicles, ranked");
+    for (i, m) in rec.vehicles.iter().enumerate() {
+        model(&mut out, m, i < 3);
+    }
+    let _ = writeln!(out, "\n## Payment rules, ranked");
+    for (i, m) in rec.payments.iter().enumerate() {
+        model(&mut out, m, i < 3);
+    }
+    if let Some(p) = &rec.procurement {
+        let _ = writeln!(
+            out,
+            "\n## Likely procurement route\n\n{}: {}\n\n{}",
+            p.name, p.summary, p.because
+        );
+        if let Some(cc) = &p.considerable_change {
+            let _ = writeln!(out, "\nConsiderable change: {cc}");
+        }
+        if !p.alternatives.is_empty() {
+            let names: Vec<&str> = p.alternatives.iter().map(|a| a.name.as_str()).collect();
+            let _ = writeln!(out, "\nAlso open: {}.", names.join(", "));
+        }
+        let _ = writeln!(out, "\n{}{}", p.disclaimer, cite(&p.sources));
+    }
+    if !rec.what_if.is_empty() {
+        let _ = writeln!(out, "\n## What would change this advice\n");
+        for w in &rec.what_if {
+            let _ = writeln!(out, "- {}", w.text);
+        }
+    }
+    if !rec.resembles.is_empty() {
+        let _ = writeln!(out, "\n## Cases your answers resemble\n");
+        for c in &rec.resembles {
+            let _ = writeln!(
+                out,
+                "- {} ({}): {}. Lesson: {}{}",
+                c.name,
+                c.outcome,
+                c.matched.join("; "),
+                c.lesson,
+                cite(&c.sources)
+            );
+        }
+    }
+    let _ = writeln!(out, "\n## Your answers\n");
+    for item in api::journey(kb, answers).items {
+        let answer = if item.answers.is_empty() {
+            "(not answered)".to_owned()
+        } else {
+            item.answers.join("; ")
+        };
+        let _ = writeln!(out, "- {}: {answer}", item.text);
+    }
+    let _ = writeln!(out, "\n## Sources\n");
+    for s in &rec.sources {
+        let caution = s
+            .caution
+            .as_ref()
+            .map(|c| format!(" (Caution: {c})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- [{}] {}. {} ({}). {}{caution}",
+            s.id, s.title, s.publisher, s.year, s.url
+        );
+    }
+    out
+}
+
+/// The report as JSON: the saved answers and the recommendation, in one object.
+pub fn json(kb: &Kb, answers: &Answers) -> String {
+    let rec = api::recommendation(kb, answers);
+    let file: serde_json::Value =
+        serde_json::from_str(&saved::write_file(kb, answers)).unwrap_or_default();
+    let value = serde_json::json!({ "answers": file, "recommendation": rec });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A printable HTML page listing every question and model: what the widget offers when JavaScript is off.
+pub fn catalogue_html(kb: &Kb) -> String {
+    let cat = api::catalogue(kb);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; style-src 'self'\">\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"style.css\">\n<title>Questions and contract models – Integrated care contract advisor</title>\n</head>\n<body class=\"app-catalogue\">\n<main class=\"app-page\" id=\"main\">"
+    );
+    let _ = writeln!(out, "<h1>Questions and contract models</h1>");
+    let _ = writeln!(
+        out,
+        "<p>The integrated care contract advisor helps commissioners in England diagnose their situation before choosing how to contract for integrated care. It asks the questions below, then suggests contract vehicles and payment rules that may suit, with reasons, risks, what each demands, and sources. The interactive tool needs JavaScript; this page lists its questions and models so you can work through them on paper.</p>"
+    );
+    let _ = writeln!(
+        out,
+        "<p>Content version {}, last reviewed {}.</p>",
+        escape(&cat.info.content_version),
+        escape(&cat.info.last_reviewed)
+    );
+    let _ = writeln!(out, "<h2>Questions</h2>");
+    let mut n = 0;
+    for s in &cat.sections {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p>{}</p>\n<ol class=\"app-catalogue__questions\" start=\"{}\">",
+            escape(&s.title),
+            escape(&s.intro),
+            n + 1
+        );
+        for q in &s.questions {
+            n += 1;
+            let cond = if q.conditional {
+                " <span class=\"app-tag\">asked only after some answers</span>"
+            } else {
+                ""
+            };
+            let kind = if q.kind == "multi" {
+                " (select all that apply)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "<li><p><strong>{}</strong>{kind}{cond}</p>",
+                escape(&q.text)
+            );
+            if let Some(h) = &q.hint {
+                let _ = writeln!(out, "<p class=\"app-hint\">{}</p>", escape(h));
+            }
+            let _ = writeln!(out, "<ul>");
+            for o in &q.options {
+                let _ = writeln!(out, "<li>{}</li>", escape(o));
+            }
+            let _ = writeln!(out, "</ul></li>");
+        }
+        let _ = writeln!(out, "</ol>");
+    }
+    for (layer, title) in [
+        ("vehicle", "Contract vehicles"),
+        ("payment", "Payment rules"),
+    ] {
+        let _ = writeln!(out, "<h2>{title}</h2>");
+        for m in cat.models.iter().filter(|m| m.layer == layer) {
+            let _ = writeln!(
+                out,
+                "<h3>{}</h3>\n<p>{}</p>",
+                escape(&m.name),
+                escape(&m.summary)
+            );
+            let _ = writeln!(
+                out,
+                "<dl class=\"app-facts\"><dt>Also called</dt><dd>{}</dd><dt>Who carries the risk</dt><dd>{}</dd><dt>How money flows</dt><dd>{}</dd><dt>Set-up time</dt><dd>{}</dd><dt>Upfront cost</dt><dd>{}</dd><dt>Skills</dt><dd>{}</dd><dt>Sources</dt><dd>{}</dd></dl>",
+                escape(&m.synonyms.join(", ")),
+                escape(&m.risk_carrier),
+                escape(&m.money_flow),
+                escape(&m.lead_time),
+                escape(m.upfront_cost),
+                escape(&m.skills.join(", ")),
+                escape(&m.sources.join(", "))
+            );
+        }
+    }
+    let _ = writeln!(out, "<h2>Sources</h2>\n<ul class=\"app-sources\">");
+    for s in &cat.sources {
+        let caution = s
+            .caution
+            .as_ref()
+            .map(|c| format!(" Caution: {}", escape(c)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<li id=\"source-{}\">[{}] {}. {} ({}). <span class=\"app-url\">{}</span>{caution}</li>",
+            escape(&s.id),
+            escape(&s.id),
+            escape(&s.title),
+            escape(&s.publisher),
+            escape(&s.year),
+            escape(&s.url)
+        );
+    }
+    let _ = writeln!(out, "</ul>\n</main>\n</body>\n</html>");
+    out
+}

@@ -1,0 +1,474 @@
+//! The editorial rules for content (see `CONTENT.md`): evidence, completeness, ids, and the monotonic rule for
+//! capability weights.
+//!
+//! [`problems`] returns every breach as a sentence naming the file and id, so a content editor can fix it
+//! without reading Rust. The tests fail on any problem; `advise check` prints them.
+
+use std::collections::BTreeSet;
+
+use crate::content::{Claim, Kind, Layer};
+use crate::kb::Kb;
+
+/// Words that mark a claim as not verified (rule 2 of the evidence rules).
+pub const CAVEAT_WORDS: &[&str] = &[
+    "not verified",
+    "unverified",
+    "unconfirmed",
+    "not confirmed",
+    "reported",
+    "provenance",
+    "could not be checked",
+];
+
+/// The six commissioner skills.
+pub const SKILLS: &[&str] = &[
+    "procurement",
+    "contract-management",
+    "actuarial",
+    "legal",
+    "analytics",
+    "leadership",
+];
+
+/// The five Provider Selection Regime processes.
+pub const ROUTES: &[&str] = &[
+    "direct-award-a",
+    "direct-award-b",
+    "direct-award-c",
+    "most-suitable-provider",
+    "competitive",
+];
+
+fn kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+struct Checker<'a> {
+    kb: &'a Kb,
+    out: Vec<String>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, msg: String) {
+        self.out.push(msg);
+    }
+
+    fn text(&mut self, context: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.fail(format!("{context}: text is empty"));
+        }
+        if text.contains('⚠') {
+            self.fail(format!(
+                "{context}: contains the brief's ⚠ marker; say in words that it is not verified"
+            ));
+        }
+    }
+
+    fn sources(&mut self, context: &str, sources: &[String], text: &str) {
+        if sources.is_empty() {
+            self.fail(format!("{context}: names no source"));
+        }
+        let mut all_cautioned = !sources.is_empty();
+        for s in sources {
+            match self.kb.source(s) {
+                None => self.fail(format!("{context}: source `{s}` is not in sources.json")),
+                Some(src) => all_cautioned &= src.caution.is_some(),
+            }
+        }
+        let lower = text.to_lowercase();
+        if all_cautioned && !CAVEAT_WORDS.iter().any(|w| lower.contains(w)) {
+            self.fail(format!(
+                "{context}: rests only on sources whose provenance is unconfirmed, but does not say so"
+            ));
+        }
+    }
+
+    fn claim(&mut self, context: &str, c: &Claim) {
+        self.text(context, &c.text);
+        self.sources(context, &c.sources, &c.text);
+    }
+}
+
+/// Every breach of the content rules, as sentences. Empty when the content is sound.
+pub fn problems(kb: &Kb) -> Vec<String> {
+    let mut c = Checker {
+        kb,
+        out: Vec::new(),
+    };
+    let content = &kb.content;
+
+    // Meta.
+    let m = &content.meta;
+    if m.content_version.split('.').count() != 3
+        || !m
+            .content_version
+            .split('.')
+            .all(|p| p.parse::<u32>().is_ok())
+    {
+        c.fail(format!(
+            "meta.json: content_version `{}` is not of the form 1.2.3",
+            m.content_version
+        ));
+    }
+    let d = m.last_reviewed.as_bytes();
+    if d.len() != 10 || d.get(4) != Some(&b'-') || d.get(7) != Some(&b'-') {
+        c.fail(format!(
+            "meta.json: last_reviewed `{}` is not a date like 2026-11-22",
+            m.last_reviewed
+        ));
+    }
+
+    // Sources.
+    for s in &content.sources {
+        let ok_id =
+            s.id.strip_prefix('S')
+                .or_else(|| s.id.strip_prefix('F'))
+                .is_some_and(|n| n.parse::<u32>().is_ok());
+        if !ok_id {
+            c.fail(format!("sources.json: id `{}` is not like S12 or F3", s.id));
+        }
+        for (field, v) in [
+            ("title", &s.title),
+            ("publisher", &s.publisher),
+            ("year", &s.year),
+        ] {
+            if v.trim().is_empty() {
+                c.fail(format!("sources.json `{}`: {field} is empty", s.id));
+            }
+        }
+        if !s.url.starts_with("http://") && !s.url.starts_with("https://") && s.caution.is_none() {
+            c.fail(format!(
+                "sources.json `{}`: url is not a web address and no caution explains why",
+                s.id
+            ));
+        }
+    }
+
+    // Glossary and skills.
+    let mut used_terms = BTreeSet::new();
+    for (_, q) in &content.questions {
+        used_terms.extend(q.defines.iter().cloned());
+    }
+    for t in &content.glossary {
+        let ctx = format!("glossary.json `{}`", t.id);
+        c.text(&ctx, &t.definition);
+        c.sources(&ctx, &t.sources, &t.definition);
+        if !used_terms.contains(&t.id) {
+            c.fail(format!("{ctx}: no question defines this term"));
+        }
+    }
+    let skill_ids: BTreeSet<&str> = content.skills.iter().map(|s| s.id.as_str()).collect();
+    if skill_ids != SKILLS.iter().copied().collect() {
+        c.fail(format!(
+            "skills.json: the skills must be exactly {}",
+            SKILLS.join(", ")
+        ));
+    }
+    for s in &content.skills {
+        let ctx = format!("skills.json `{}`", s.id);
+        c.text(&ctx, &s.gap);
+        c.text(&ctx, &s.remedy);
+        c.sources(&ctx, &s.sources, &format!("{} {}", s.gap, s.remedy));
+    }
+
+    // Models.
+    let mut mentioned = vec![false; content.models.len()];
+    let mut favoured = vec![false; content.models.len()];
+    for model in &content.models {
+        let ctx = format!("models.json `{}`", model.id);
+        if !kebab(&model.id) {
+            c.fail(format!("{ctx}: id is not kebab-case"));
+        }
+        for (field, v) in [
+            ("summary", &model.summary),
+            ("definition", &model.definition),
+            ("risk_carrier", &model.risk_carrier),
+            ("money_flow", &model.money_flow),
+            ("governance", &model.governance),
+        ] {
+            c.text(&format!("{ctx} {field}"), v);
+        }
+        for (what, list) in [
+            ("pros", &model.pros),
+            ("cons", &model.cons),
+            ("risks", &model.risks),
+        ] {
+            if list.is_empty() {
+                c.fail(format!("{ctx}: has no {what}"));
+            }
+            for (i, claim) in list.iter().enumerate() {
+                c.claim(&format!("{ctx} {what}[{i}]"), claim);
+            }
+        }
+        if model.when_it_fits.is_empty() {
+            c.fail(format!("{ctx}: says nowhere when it fits"));
+        }
+        if model.synonyms.is_empty() {
+            c.fail(format!("{ctx}: lists no synonyms"));
+        }
+        let dm = &model.demands;
+        let [lo, hi] = dm.lead_time_months;
+        if lo == 0 || lo > hi {
+            c.fail(format!(
+                "{ctx}: lead_time_months must be [least, most] with least at 1 or more"
+            ));
+        }
+        c.text(&format!("{ctx} lead_time_note"), &dm.lead_time_note);
+        c.sources(&format!("{ctx} demands"), &dm.sources, &dm.lead_time_note);
+        if dm.skills.is_empty() {
+            c.fail(format!("{ctx}: demands no skills"));
+        }
+        c.sources(&ctx, &model.sources, &model.definition);
+        match model.layer {
+            Layer::Vehicle if model.pairs_with.is_empty() => {
+                c.fail(format!(
+                    "{ctx}: a vehicle must pair with at least one payment rule"
+                ));
+            }
+            Layer::Payment if !model.pairs_with.is_empty() => {
+                c.fail(format!("{ctx}: a payment rule does not pair with anything"));
+            }
+            _ => {}
+        }
+        if model.layer == Layer::Payment
+            && !content
+                .models
+                .iter()
+                .any(|v| v.pairs_with.iter().any(|p| p == &model.id))
+        {
+            c.fail(format!("{ctx}: no vehicle can carry this payment rule"));
+        }
+    }
+
+    // Sections and questions.
+    let mut qkeys = BTreeSet::new();
+    for (qi, (_, q)) in content.questions.iter().enumerate() {
+        let ctx = format!("question `{}`", q.id);
+        if !kebab(&q.id) || !q.id.starts_with("q-") {
+            c.fail(format!("{ctx}: id must be kebab-case and start with q-"));
+        }
+        if q.key.len() != 2
+            || !q
+                .key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            c.fail(format!(
+                "{ctx}: key `{}` must be two lowercase letters or digits",
+                q.key
+            ));
+        }
+        if !qkeys.insert(q.key.clone()) {
+            c.fail(format!(
+                "{ctx}: key `{}` is used by another question",
+                q.key
+            ));
+        }
+        c.text(&ctx, &q.text);
+        c.text(&format!("{ctx} error"), &q.error);
+        if let Some(Some(cond)) = kb.show_if.get(qi) {
+            if !cond.reads_only_before(qi) {
+                c.fail(format!(
+                    "{ctx}: show_if depends on a question that comes later"
+                ));
+            }
+        }
+        let (min, max) = match q.kind {
+            Kind::Single => (2, 6),
+            Kind::Multi => (2, 8),
+        };
+        if q.options.len() < min || q.options.len() > max {
+            c.fail(format!(
+                "{ctx}: has {} options; {min} to {max} allowed",
+                q.options.len()
+            ));
+        }
+        let exclusive = q.options.iter().filter(|o| o.exclusive).count();
+        if exclusive > usize::from(q.kind == Kind::Multi) {
+            c.fail(format!("{ctx}: too many exclusive options"));
+        }
+        let mut okeys = BTreeSet::new();
+        let mut oids = BTreeSet::new();
+        for o in &q.options {
+            let octx = format!("{ctx} option `{}`", o.id);
+            if !kebab(&o.id) || !oids.insert(o.id.clone()) {
+                c.fail(format!(
+                    "{octx}: id must be kebab-case and unique in the question"
+                ));
+            }
+            if o.key.len() != 1
+                || !o
+                    .key
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                || !okeys.insert(o.key.clone())
+            {
+                c.fail(format!("{octx}: key `{}` must be one lowercase letter or digit, unique in the question", o.key));
+            }
+            c.text(&octx, &o.label);
+            if o.effects.is_empty() {
+                c.fail(format!("{octx}: moves no model (an orphan option)"));
+            }
+            for e in &o.effects {
+                let ectx = format!("{octx} effect on `{}`", e.model);
+                if e.points == 0 || !(-5..=5).contains(&e.points) {
+                    c.fail(format!("{ectx}: points must be −5 to +5 and not 0"));
+                }
+                if e.serious && e.points > -3 {
+                    c.fail(format!("{ectx}: only −3 to −5 can be serious"));
+                }
+                c.text(&ectx, &e.why);
+                c.sources(&ectx, &e.sources, &e.why);
+                if let Some((mi, _)) = kb.model(&e.model) {
+                    if let Some(flag) = mentioned.get_mut(mi) {
+                        *flag = true;
+                    }
+                    if e.points > 0 {
+                        if let Some(flag) = favoured.get_mut(mi) {
+                            *flag = true;
+                        }
+                    }
+                }
+            }
+        }
+        // Measures.
+        if let Some(measures) = &q.measures {
+            if let Some(skill) = &measures.skill {
+                let mut levels: Vec<u8> = q.options.iter().filter_map(|o| o.level).collect();
+                levels.sort_unstable();
+                if levels != [0, 1, 2] || q.options.len() != 3 {
+                    c.fail(format!("{ctx}: a skill question needs exactly three options with levels 0, 1 and 2"));
+                }
+                // The monotonic rule: a better capability never lowers a model that needs the skill.
+                for model in content
+                    .models
+                    .iter()
+                    .filter(|m| m.demands.skills.iter().any(|s| &s.skill == skill))
+                {
+                    let mut by_level: Vec<(u8, i32)> = q
+                        .options
+                        .iter()
+                        .map(|o| {
+                            let pts = o
+                                .effects
+                                .iter()
+                                .filter(|e| e.model == model.id)
+                                .map(|e| e.points)
+                                .sum();
+                            (o.level.unwrap_or(0), pts)
+                        })
+                        .collect();
+                    by_level.sort_unstable();
+                    if by_level
+                        .windows(2)
+                        .any(|w| matches!(w, [(_, a), (_, b)] if b < a))
+                    {
+                        c.fail(format!(
+                            "{ctx}: points for `{}` go down as {skill} capability goes up (the monotonic rule)",
+                            model.id
+                        ));
+                    }
+                }
+            }
+            if measures.time && q.options.iter().any(|o| o.months.is_none()) {
+                c.fail(format!(
+                    "{ctx}: every option of the time question needs months"
+                ));
+            }
+            if measures.cost && q.options.iter().any(|o| !matches!(o.level, Some(0..=2))) {
+                c.fail(format!(
+                    "{ctx}: every option of the set-up spend question needs a level 0 to 2"
+                ));
+            }
+        }
+    }
+    for (i, model) in content.models.iter().enumerate() {
+        if !mentioned.get(i).copied().unwrap_or(false) || !favoured.get(i).copied().unwrap_or(false)
+        {
+            c.fail(format!(
+                "models.json `{}`: no answer ever counts for this model",
+                model.id
+            ));
+        }
+    }
+    for skill in SKILLS {
+        if !kb.skill_question.contains_key(*skill) {
+            c.fail(format!("no question measures the skill `{skill}`"));
+        }
+    }
+    if kb.time_question.is_none() {
+        c.fail("no question measures the time available".to_owned());
+    }
+
+    // Cases.
+    for case in &content.cases {
+        let ctx = format!("cases.json `{}`", case.id);
+        for (f, v) in [
+            ("what", &case.what),
+            ("what_happened", &case.what_happened),
+            ("lesson", &case.lesson),
+        ] {
+            c.text(&format!("{ctx} {f}"), v);
+        }
+        c.sources(
+            &ctx,
+            &case.sources,
+            &format!("{} {} {}", case.name, case.what, case.what_happened),
+        );
+        if case.resembles.min_match == 0 || case.resembles.min_match > case.resembles.features.len()
+        {
+            c.fail(format!(
+                "{ctx}: min_match must be between 1 and the number of features"
+            ));
+        }
+        if !content.models.iter().any(|m| m.cases.contains(&case.id)) {
+            c.fail(format!("{ctx}: no model links to this case"));
+        }
+    }
+
+    // Red flags.
+    for f in &content.red_flags {
+        let ctx = format!("red_flags.json `{}`", f.id);
+        c.text(&format!("{ctx} message"), &f.message);
+        c.text(&format!("{ctx} mitigation"), &f.mitigation);
+        c.sources(&ctx, &f.sources, &f.message);
+        if f.applies_to.is_empty() {
+            c.fail(format!("{ctx}: applies to nothing"));
+        }
+    }
+
+    // Procurement routes.
+    let psr = &content.psr;
+    let route_ids: BTreeSet<&str> = psr.routes.iter().map(|r| r.id.as_str()).collect();
+    if route_ids != ROUTES.iter().copied().collect() {
+        c.fail(format!(
+            "psr.json: the routes must be exactly {}",
+            ROUTES.join(", ")
+        ));
+    }
+    c.text("psr.json disclaimer", &psr.disclaimer);
+    c.sources("psr.json", &psr.sources, &psr.disclaimer);
+    for r in &psr.routes {
+        let ctx = format!("psr.json route `{}`", r.id);
+        c.text(&ctx, &r.summary);
+        c.sources(&ctx, &r.sources, &r.summary);
+    }
+    for (i, r) in psr.rules.iter().enumerate() {
+        c.text(&format!("psr.json rule {i}"), &r.because);
+    }
+    c.sources(
+        "psr.json considerable_change",
+        &psr.considerable_change.sources,
+        &psr.considerable_change.met,
+    );
+    for (i, n) in psr.notes.iter().enumerate() {
+        c.claim(&format!("psr.json note {i}"), n);
+    }
+    c.out
+}

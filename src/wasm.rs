@@ -1,0 +1,252 @@
+//! The JavaScript boundary: the only module that knows about wasm-bindgen, js-sys and serde-wasm-bindgen.
+//!
+//! JavaScript holds one [`Advisor`] per widget. It owns the knowledge base and the user's answers; every method
+//! returns a plain object built by [`crate::api`]. Methods that can fail return a tagged result,
+//! `{ ok: true, … }` or `{ ok: false, errors: [{ code, questionId, message }] }`, never a thrown exception, so bad
+//! input reaches the page as data with a message in the user's words. See `www/types.d.ts` for the shapes.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::answers::{Answers, RawAnswers};
+use crate::api::{self, ErrorView};
+use crate::error::{Error, ErrorKind};
+use crate::kb::Kb;
+use crate::saved;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = include_str!("../www/types.d.ts");
+
+/// Installs the panic hook so that an internal error is logged to the console (it should never happen: the
+/// core does not panic on any input).
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::set_once();
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Failed {
+    ok: bool,
+    errors: Vec<ErrorView>,
+}
+
+fn failed(errors: &[Error]) -> JsValue {
+    to_js(&Failed {
+        ok: false,
+        errors: api::errors(errors),
+    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Done<T> {
+    ok: bool,
+    #[serde(flatten)]
+    value: T,
+}
+
+fn done<T: Serialize>(value: T) -> JsValue {
+    to_js(&Done { ok: true, value })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Answered {
+    next: Option<String>,
+    journey: api::Journey,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Loaded {
+    notes: Vec<String>,
+    journey: api::Journey,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Page {
+    question: api::QuestionView,
+}
+
+/// One advisor: the knowledge base and one user's answers.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Advisor {
+    kb: Kb,
+    answers: Answers,
+}
+
+#[wasm_bindgen]
+impl Advisor {
+    /// Loads the knowledge base compiled into the module. Throws only if the embedded content is broken,
+    /// which the tests rule out.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Advisor, JsError> {
+        let kb = Kb::embedded().map_err(|e| JsError::new(e.message()))?;
+        let answers = Answers::new(&kb);
+        Ok(Advisor { kb, answers })
+    }
+
+    /// Versions and counts.
+    pub fn info(&self) -> JsValue {
+        to_js(&api::info(&self.kb))
+    }
+
+    /// Every question, model, case, route and source.
+    pub fn catalogue(&self) -> JsValue {
+        to_js(&api::catalogue(&self.kb))
+    }
+
+    /// The questions that apply, the answers given and what comes next.
+    pub fn journey(&self) -> JsValue {
+        to_js(&api::journey(&self.kb, &self.answers))
+    }
+
+    /// The page for one question: `{ ok: true, question }` or `{ ok: false, errors }`.
+    pub fn question(&self, id: &str) -> JsValue {
+        match api::question_view(&self.kb, &self.answers, id) {
+            Ok(question) => done(Page { question }),
+            Err(e) => failed(&[e]),
+        }
+    }
+
+    /// Answers a question with option ids (a string or an array of strings). Returns `{ ok: true, next,
+    /// journey }`, or `{ ok: false, errors }` leaving the answers unchanged.
+    pub fn answer(&mut self, id: &str, value: JsValue) -> JsValue {
+        let values: Vec<String> = if let Some(s) = value.as_string() {
+            vec![s]
+        } else {
+            match serde_wasm_bindgen::from_value::<Vec<String>>(value) {
+                Ok(v) => v,
+                Err(_) => {
+                    return failed(&[Error::about(
+                        ErrorKind::WrongType,
+                        id,
+                        "The answer must be one option or a list of options",
+                    )])
+                }
+            }
+        };
+        match self.answers.set(&self.kb, id, &values) {
+            Ok(()) => {
+                let journey = api::journey(&self.kb, &self.answers);
+                let eff = self.answers.effective(&self.kb);
+                let next = self
+                    .kb
+                    .question_index(id)
+                    .and_then(|qi| eff.next(qi))
+                    .and_then(|i| self.kb.question(i))
+                    .map(|q| q.id.clone());
+                done(Answered { next, journey })
+            }
+            Err(e) => failed(&[e]),
+        }
+    }
+
+    /// Removes every answer.
+    #[wasm_bindgen(js_name = clearAnswers)]
+    pub fn clear_answers(&mut self) {
+        self.answers = Answers::new(&self.kb);
+    }
+
+    /// The recommendation for the answers so far.
+    pub fn recommend(&self) -> JsValue {
+        to_js(&api::recommendation(&self.kb, &self.answers))
+    }
+
+    /// Recommends for answers passed in (an object of question id to option id or ids), strictly checked,
+    /// without changing this advisor's answers: `{ ok: true, recommendation }` or `{ ok: false, errors }`.
+    #[wasm_bindgen(js_name = recommendFor)]
+    pub fn recommend_for(&self, answers: JsValue) -> JsValue {
+        let raw: RawAnswers = match serde_wasm_bindgen::from_value(answers) {
+            Ok(r) => r,
+            Err(_) => {
+                return failed(&[Error::new(
+                    ErrorKind::WrongType,
+                    "The answers must be an object of question ids and option ids",
+                )])
+            }
+        };
+        match Answers::from_raw(&self.kb, &raw) {
+            Ok((a, _)) => {
+                #[derive(Serialize)]
+                struct R {
+                    recommendation: api::Recommendation,
+                }
+                done(R {
+                    recommendation: api::recommendation(&self.kb, &a),
+                })
+            }
+            Err(errors) => failed(&errors),
+        }
+    }
+
+    /// The answers in force as a saved-answers file (JSON text).
+    #[wasm_bindgen(js_name = exportFile)]
+    pub fn export_file(&self) -> String {
+        saved::write_file(&self.kb, &self.answers)
+    }
+
+    /// Replaces the answers with those in a saved-answers file. On any problem the answers are left as they
+    /// were: `{ ok: true, notes, journey }` or `{ ok: false, errors }`.
+    #[wasm_bindgen(js_name = importFile)]
+    pub fn import_file(&mut self, text: &str) -> JsValue {
+        match saved::read_file(&self.kb, text) {
+            Ok((answers, notes)) => self.replace(answers, notes),
+            Err(errors) => failed(&errors),
+        }
+    }
+
+    /// The answers in force as a share-link fragment (without `#`).
+    #[wasm_bindgen(js_name = linkFragment)]
+    pub fn link_fragment(&self) -> String {
+        saved::write_link(&self.kb, &self.answers)
+    }
+
+    /// Replaces the answers with those in a share-link fragment; as [`Advisor::import_file`].
+    #[wasm_bindgen(js_name = openLink)]
+    pub fn open_link(&mut self, fragment: &str) -> JsValue {
+        match saved::read_link(&self.kb, fragment) {
+            Ok((answers, notes)) => self.replace(answers, notes),
+            Err(errors) => failed(&errors),
+        }
+    }
+
+    /// The report as Markdown.
+    #[wasm_bindgen(js_name = reportMarkdown)]
+    pub fn report_markdown(&self) -> String {
+        crate::report::markdown(&self.kb, &self.answers)
+    }
+
+    /// The report as JSON: the answers file plus the recommendation.
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self) -> String {
+        crate::report::json(&self.kb, &self.answers)
+    }
+
+    /// Benchmark hook: changes one answer back and forth `iterations` times, recomputing the scores each time
+    /// (the engine's fast path, as used for live updates). Returns a checksum so the work is not optimised away.
+    #[wasm_bindgen(js_name = benchRecompute)]
+    pub fn bench_recompute(&self, iterations: u32) -> i32 {
+        crate::bench::recompute(&self.kb, &self.answers, iterations)
+    }
+}
+
+impl Advisor {
+    fn replace(&mut self, answers: Answers, notes: Vec<String>) -> JsValue {
+        self.answers = answers;
+        done(Loaded {
+            notes,
+            journey: api::journey(&self.kb, &self.answers),
+        })
+    }
+}

@@ -1,0 +1,234 @@
+//! What would change the advice: the single changes of answer that would put a different model first.
+//!
+//! For every visible question, every other answer (or, for multiple choice, adding or removing one option) is
+//! tried; branching is re-evaluated each time. A change is kept when it changes the leading vehicle or the
+//! leading payment rule. Changes to answers already given come before answers to unanswered questions, then
+//! the largest resulting lead first, then journey order — so the result is deterministic.
+
+use crate::answers::{options_in, Answers};
+use crate::content::{Kind, Layer};
+use crate::engine::{leader, totals, Evaluation};
+use crate::kb::Kb;
+
+/// One changed answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// Question index.
+    pub question: usize,
+    /// Selection now (0 when unanswered).
+    pub from: u32,
+    /// Selection after the change.
+    pub to: u32,
+}
+
+/// The smallest set of changed answers found that would put a different model first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The changes, in journey order (one in most cases).
+    pub steps: Vec<Step>,
+    /// Which ranking changes.
+    pub layer: Layer,
+    /// The leader now.
+    pub old_leader: usize,
+    /// The leader after the change.
+    pub new_leader: usize,
+    /// How far the new leader would be ahead of the old one.
+    pub lead: i32,
+}
+
+/// Most changed answers tried together when no single change reorders the top.
+pub const MAX_STEPS: usize = 3;
+
+fn alternatives(kind: Kind, exclusive: &[bool], current: u32) -> Vec<u32> {
+    let n = exclusive.len();
+    let mut out = Vec::new();
+    match kind {
+        Kind::Single => {
+            for b in 0..n {
+                let m = 1u32 << b;
+                if m != current {
+                    out.push(m);
+                }
+            }
+        }
+        Kind::Multi => {
+            for (b, ex) in exclusive.iter().enumerate() {
+                let bit = 1u32 << b;
+                let next = if current & bit != 0 {
+                    current & !bit
+                } else if *ex {
+                    bit
+                } else {
+                    let exclusive_mask: u32 = exclusive
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| **e)
+                        .fold(0, |m, (i, _)| m | (1 << i));
+                    (current & !exclusive_mask) | bit
+                };
+                if next != 0 && next != current {
+                    out.push(next);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A candidate: answers after one more change, and that change.
+struct Tried {
+    answers: Answers,
+    step: Step,
+    totals: Vec<i32>,
+}
+
+/// Every single change from `answers` on visible questions not in `skip`, with the totals it gives.
+fn single_changes(kb: &Kb, answers: &Answers, skip: &[usize]) -> Vec<Tried> {
+    let eff = answers.effective(kb);
+    let mut out = Vec::new();
+    for q in eff.visible_questions() {
+        if skip.contains(&q) {
+            continue;
+        }
+        let Some(question) = kb.question(q) else {
+            continue;
+        };
+        let exclusive: Vec<bool> = question.options.iter().map(|o| o.exclusive).collect();
+        let from = eff.sel.get(q).copied().unwrap_or(0);
+        for to in alternatives(question.kind, &exclusive, from) {
+            let changed = answers.with_mask(q, to);
+            let mut buf = Vec::new();
+            totals(kb, &changed.effective(kb).sel, &mut buf);
+            out.push(Tried {
+                answers: changed,
+                step: Step {
+                    question: q,
+                    from,
+                    to,
+                },
+                totals: buf,
+            });
+        }
+    }
+    out
+}
+
+/// How far `old` is ahead of the best other model of its layer (negative when it has been overtaken).
+fn margin(kb: &Kb, totals: &[i32], layer: Layer, old: usize) -> i32 {
+    let own = totals.get(old).copied().unwrap_or(0);
+    let best_other = kb
+        .content
+        .models
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| m.layer == layer && *i != old)
+        .map(|(i, _)| totals.get(i).copied().unwrap_or(i32::MIN))
+        .max()
+        .unwrap_or(i32::MIN);
+    own.saturating_sub(best_other)
+}
+
+fn change(kb: &Kb, steps: Vec<Step>, layer: Layer, old: usize, totals: &[i32]) -> Option<Change> {
+    let new = leader(kb, totals, layer)?;
+    (new != old).then(|| Change {
+        steps,
+        layer,
+        old_leader: old,
+        new_leader: new,
+        lead: totals.get(new).copied().unwrap_or(0) - totals.get(old).copied().unwrap_or(0),
+    })
+}
+
+/// The changes of answer that would change the leading vehicle or payment rule, at most `limit` per layer.
+///
+/// Single changes come first: changes to answers already given before answers to unanswered questions, then
+/// the largest resulting lead, then journey order. When no single change is enough, the changes that most
+/// narrow the leader's margin are combined, one at a time, up to [`MAX_STEPS`], and the first combination that
+/// reorders the top is reported.
+pub fn what_would_change(
+    kb: &Kb,
+    answers: &Answers,
+    eval: &Evaluation,
+    limit: usize,
+) -> Vec<Change> {
+    let singles = single_changes(kb, answers, &[]);
+    let mut out = Vec::new();
+    for (layer, ranking) in [
+        (Layer::Vehicle, &eval.vehicles),
+        (Layer::Payment, &eval.payments),
+    ] {
+        let Some(&old) = ranking.first() else {
+            continue;
+        };
+        let mut found: Vec<(bool, Change)> = singles
+            .iter()
+            .filter_map(|t| {
+                change(kb, vec![t.step.clone()], layer, old, &t.totals)
+                    .map(|c| (t.step.from == 0, c))
+            })
+            .collect();
+        found.sort_by_key(|(unanswered, c)| {
+            (
+                *unanswered,
+                std::cmp::Reverse(c.lead),
+                c.steps.first().map(|s| (s.question, s.to)),
+            )
+        });
+        let mut taken: Vec<Change> = Vec::new();
+        for (_, c) in found {
+            if taken.len() == limit {
+                break;
+            }
+            // One suggestion per question and new leader is enough.
+            if !taken.iter().any(|t| {
+                t.steps == c.steps
+                    || (t.steps.first().map(|s| s.question) == c.steps.first().map(|s| s.question)
+                        && t.new_leader == c.new_leader)
+            }) {
+                taken.push(c);
+            }
+        }
+        if taken.is_empty() {
+            taken.extend(combined(kb, answers, layer, old));
+        }
+        out.extend(taken);
+    }
+    out
+}
+
+/// Combines the changes that most narrow the leader's margin until the leader changes.
+fn combined(kb: &Kb, answers: &Answers, layer: Layer, old: usize) -> Option<Change> {
+    let mut current = answers.clone();
+    let mut steps: Vec<Step> = Vec::new();
+    for _ in 0..MAX_STEPS {
+        let skip: Vec<usize> = steps.iter().map(|s| s.question).collect();
+        let best = single_changes(kb, &current, &skip)
+            .into_iter()
+            .min_by_key(|t| {
+                (
+                    margin(kb, &t.totals, layer, old),
+                    t.step.from == 0,
+                    t.step.question,
+                    t.step.to,
+                )
+            })?;
+        steps.push(best.step.clone());
+        current = best.answers;
+        let mut sorted = steps.clone();
+        sorted.sort_by_key(|s| s.question);
+        if let Some(c) = change(kb, sorted, layer, old, &best.totals) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// Option indices in a selection, for display.
+pub fn labels(kb: &Kb, question: usize, mask: u32) -> Vec<String> {
+    let Some(q) = kb.question(question) else {
+        return Vec::new();
+    };
+    options_in(mask)
+        .filter_map(|o| q.options.get(o).map(|c| c.label.clone()))
+        .collect()
+}

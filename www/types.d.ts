@@ -1,0 +1,113 @@
+// The shapes the Advisor returns (built in src/api.rs). Strings and integers only; no Maps.
+
+/** A problem with input, in the user's words. */
+export interface AdvisorError {
+  /** "unknown-question" | "unknown-option" | "wrong-type" | "no-selection" | "exclusive-conflict" | "duplicate" | "hidden-question" | "file" | "link" | "content" */
+  code: string;
+  questionId: string | null;
+  message: string;
+}
+
+/** A failed call: nothing was changed. */
+export interface Failed { ok: false; errors: AdvisorError[] }
+
+export interface Info {
+  crateVersion: string; contentVersion: string; lastReviewed: string; reviewNote: string;
+  questionCount: number; vehicleCount: number; paymentCount: number; caseCount: number; sourceCount: number;
+}
+
+export interface OptionView { id: string; label: string; hint: string | null; exclusive: boolean; selected: boolean }
+export interface TermView { id: string; term: string; definition: string; sources: string[] }
+
+export interface QuestionView {
+  id: string; sectionTitle: string; kind: "single" | "multi"; text: string; hint: string | null; help: string | null;
+  /** The error message to show when nothing is selected. */
+  error: string;
+  options: OptionView[];
+  /** Terms defined on this page for the first time in the user's journey. */
+  terms: TermView[];
+  /** Position among the questions that apply, 1-based, and how many apply. */
+  number: number; total: number;
+  previous: string | null; next: string | null;
+}
+
+export interface JourneyItem { id: string; sectionTitle: string; text: string; answers: string[] }
+export interface Journey { items: JourneyItem[]; answered: number; total: number; next: string | null; complete: boolean }
+
+export interface ClaimView { text: string; sources: string[] }
+export interface ContributionView {
+  questionId: string; question: string; optionId: string; answer: string;
+  points: number; why: string; sources: string[]; serious: boolean;
+}
+export interface SkillView {
+  id: string; name: string; need: "some" | "strong"; have: "none" | "buy-in" | "in-house" | null;
+  status: "ready" | "partial" | "gap" | "unknown"; gap: string; remedy: string; sources: string[];
+}
+export interface ReadinessView {
+  leadTime: string; leadTimeMonths: [number, number]; leadTimeNote: string; monthsAvailable: number | null;
+  timeStatus: "ready" | "partial" | "gap" | "unknown"; upfrontCost: "low" | "medium" | "high";
+  costStatus: "ready" | "partial" | "gap" | "unknown"; skills: SkillView[]; hasGap: boolean;
+  /** Plain statements of what is missing and what it would take. */
+  summary: string[]; sources: string[];
+}
+export interface FlagView { id: string; title: string; message: string; mitigation: string; caseId: string; caseName: string; sources: string[] }
+
+export interface ModelResult {
+  id: string; name: string; layer: "vehicle" | "payment"; rank: number;
+  /** Fit score: exactly the sum of the points of `reasons` and `concerns`. */
+  score: number;
+  fit: "best" | "close" | "partial" | "poor" | "unknown";
+  /** Hedged wording, e.g. "may suit you best". */
+  fitLabel: string;
+  summary: string; definition: string; synonyms: string[];
+  status: "established" | "emerging" | "superseded"; statusNote: string | null;
+  whenItFits: string[]; riskCarrier: string; moneyFlow: string; governance: string;
+  pros: ClaimView[]; cons: ClaimView[]; risks: ClaimView[];
+  reasons: ContributionView[]; concerns: ContributionView[]; seriousConcerns: number;
+  readiness: ReadinessView; redFlags: FlagView[]; pairsWith: string[]; cases: string[]; sources: string[];
+}
+export interface Pairing { vehicleId: string; vehicle: string; paymentId: string; payment: string }
+export interface ConfidenceView { level: "high" | "medium" | "low"; percent: number; answered: number; total: number; margin: number; reasons: string[] }
+export interface BasedOn { questionId: string; question: string; answers: string[] }
+export interface RouteName { id: string; name: string; summary: string }
+export interface ProcurementView {
+  routeId: string; name: string; summary: string; whenUsed: string; mandatory: boolean; notices: string;
+  because: string; alternatives: RouteName[]; considerableChange: string | null; considerableChangeMet: boolean | null;
+  basedOn: BasedOn[]; disclaimer: string; notes: ClaimView[]; sources: string[];
+}
+export interface StepView { questionId: string; question: string; from: string[]; to: string[] }
+export interface WhatIfView {
+  layer: "vehicle" | "payment"; changes: StepView[]; currentLeader: string; newLeader: string; newLeaderId: string;
+  lead: number; text: string;
+}
+export interface CaseMatchView { id: string; name: string; outcome: string; lesson: string; matched: string[]; sources: string[] }
+export interface SourceView {
+  id: string; title: string; publisher: string; author: string | null; year: string; url: string; note: string; caution: string | null;
+}
+export interface Recommendation {
+  contentVersion: string; lastReviewed: string; confidence: ConfidenceView;
+  vehicles: ModelResult[]; payments: ModelResult[]; pairings: Pairing[];
+  procurement: ProcurementView | null; whatIf: WhatIfView[]; resembles: CaseMatchView[];
+  /** Every source cited anywhere in this recommendation. */
+  sources: SourceView[];
+}
+
+export interface CatalogueQuestion { id: string; text: string; hint: string | null; kind: "single" | "multi"; conditional: boolean; options: string[] }
+export interface CatalogueSection { title: string; intro: string; questions: CatalogueQuestion[] }
+export interface CatalogueModel {
+  id: string; name: string; layer: "vehicle" | "payment"; summary: string; synonyms: string[]; riskCarrier: string;
+  moneyFlow: string; leadTime: string; upfrontCost: string; skills: string[]; cases: string[]; sources: string[];
+}
+export interface CatalogueCase {
+  id: string; name: string; years: string; models: string[]; outcome: string; what: string; whatHappened: string;
+  lesson: string; sources: string[];
+}
+export interface Catalogue {
+  info: Info; sections: CatalogueSection[]; models: CatalogueModel[]; cases: CatalogueCase[];
+  routes: RouteName[]; glossary: TermView[]; sources: SourceView[];
+}
+
+export type QuestionResult = { ok: true; question: QuestionView } | Failed;
+export type AnswerResult = { ok: true; next: string | null; journey: Journey } | Failed;
+export type LoadResult = { ok: true; notes: string[]; journey: Journey } | Failed;
+export type RecommendForResult = { ok: true; recommendation: Recommendation } | Failed;

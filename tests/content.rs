@@ -1,0 +1,236 @@
+//! Content integrity: the embedded knowledge base obeys every editorial rule, covers what the product promises,
+//! and content that breaks a rule is rejected with a message naming the problem.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "tests")]
+
+use contract_advisor::content::Layer;
+use contract_advisor::kb::embedded_files;
+use contract_advisor::{validate, ErrorKind, Kb};
+use serde_json::Value;
+
+#[test]
+fn embedded_content_has_no_problems() {
+    let kb = Kb::embedded().unwrap();
+    let problems = validate::problems(&kb);
+    assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn content_covers_every_diagnostic_area_and_model() {
+    let kb = Kb::embedded().unwrap();
+    let c = &kb.content;
+    assert!((25..=40).contains(&c.questions.len()), "{} questions", c.questions.len());
+    let sections: Vec<&str> = c.sections.iter().map(|s| s.id.as_str()).collect();
+    for area in ["need", "ambition", "population", "providers", "gaps", "outcomes", "money", "capability", "procurement"] {
+        assert!(sections.contains(&area), "no section `{area}`");
+    }
+    assert!(c.questions.iter().any(|(_, q)| q.show_if.is_some()), "no branching");
+    for id in [
+        "standard-contract",
+        "prime-contractor",
+        "lead-provider",
+        "alliance",
+        "accountable-care",
+        "section-75",
+        "joint-venture",
+        "no-new-contract",
+        "activity-based",
+        "block",
+        "blended",
+        "outcome-linked",
+        "capitation",
+        "bundled-pathway",
+        "year-of-care",
+    ] {
+        assert!(kb.model(id).is_some(), "model `{id}` is missing");
+    }
+    let vehicles = c.models.iter().filter(|m| m.layer == Layer::Vehicle).count();
+    let payments = c.models.iter().filter(|m| m.layer == Layer::Payment).count();
+    assert!(vehicles >= 8 && payments >= 6, "{vehicles} vehicles, {payments} payment rules");
+    // Every model has synonyms, when-it-fits, pros, cons, risks, demands and sources (also in validate; checked
+    // here directly so this test fails loudly if validation is ever weakened).
+    for m in &c.models {
+        assert!(!m.pros.is_empty() && !m.cons.is_empty() && !m.risks.is_empty(), "{}", m.id);
+        assert!(!m.sources.is_empty() && !m.demands.skills.is_empty(), "{}", m.id);
+        assert!(m.demands.lead_time_months[0] >= 1, "{}", m.id);
+    }
+    // Every term is defined the first time it is used: each glossary id is listed by some question.
+    for t in &c.glossary {
+        assert!(c.questions.iter().any(|(_, q)| q.defines.contains(&t.id)), "term `{}` never defined", t.id);
+    }
+}
+
+#[test]
+fn every_effect_names_a_source_that_exists() {
+    let kb = Kb::embedded().unwrap();
+    let mut effects = 0;
+    for (_, q) in &kb.content.questions {
+        for o in &q.options {
+            assert!(!o.effects.is_empty(), "orphan option {}/{}", q.id, o.id);
+            for e in &o.effects {
+                effects += 1;
+                assert!(!e.why.trim().is_empty(), "{}/{} → {}", q.id, o.id, e.model);
+                assert!(e.sources.iter().all(|s| kb.has_source(s)), "{}/{} → {}", q.id, o.id, e.model);
+                assert!(!e.sources.is_empty());
+            }
+        }
+    }
+    assert!(effects > 300, "only {effects} effects");
+}
+
+/// Loads the embedded files with one file changed by `edit`, then returns the load error or the problems.
+fn with_edit(file: &str, edit: impl FnOnce(&mut Value)) -> Result<Vec<String>, contract_advisor::Error> {
+    let files = embedded_files();
+    let mut changed: Vec<(String, String)> = files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let slot = changed.iter_mut().find(|(n, _)| n == file).unwrap_or_else(|| panic!("no file {file}"));
+    let mut v: Value = serde_json::from_str(&slot.1).unwrap();
+    edit(&mut v);
+    slot.1 = serde_json::to_string(&v).unwrap();
+    let refs: Vec<(&str, &str)> = changed.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    Kb::from_files(&refs).map(|kb| validate::problems(&kb))
+}
+
+fn first_effect(v: &mut Value) -> &mut Value {
+    &mut v["questions"][0]["options"][0]["effects"][0]
+}
+
+fn expect_problem(result: Result<Vec<String>, contract_advisor::Error>, needle: &str) {
+    let problems = result.expect("content should load");
+    assert!(problems.iter().any(|p| p.contains(needle)), "expected a problem containing {needle:?}, got {problems:#?}");
+}
+
+#[test]
+fn unchanged_files_load_cleanly_through_the_same_path() {
+    assert_eq!(with_edit("meta.json", |_| {}).unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn an_effect_without_sources_is_rejected() {
+    expect_problem(with_edit("questions/01-need.json", |v| first_effect(v)["sources"] = Value::Array(vec![])), "names no source");
+}
+
+#[test]
+fn an_unknown_source_is_rejected() {
+    expect_problem(
+        with_edit("questions/01-need.json", |v| first_effect(v)["sources"] = serde_json::json!(["S999"])),
+        "`S999` is not in sources.json",
+    );
+}
+
+#[test]
+fn the_unverified_marker_is_rejected() {
+    expect_problem(with_edit("questions/01-need.json", |v| first_effect(v)["why"] = "Claimed ⚠ unverified".into()), "⚠");
+}
+
+#[test]
+fn a_claim_resting_only_on_an_unconfirmed_source_must_say_so() {
+    let kb = Kb::embedded().unwrap();
+    let cautioned = kb.content.sources.iter().find(|s| s.caution.is_some()).unwrap().id.clone();
+    expect_problem(
+        with_edit("models.json", |v| v[0]["pros"][0] = serde_json::json!({"text": "It always works.", "sources": [cautioned]})),
+        "does not say so",
+    );
+}
+
+#[test]
+fn a_zero_or_oversized_weight_is_rejected() {
+    expect_problem(with_edit("questions/01-need.json", |v| first_effect(v)["points"] = 0.into()), "points must be");
+    expect_problem(with_edit("questions/01-need.json", |v| first_effect(v)["points"] = 9.into()), "points must be");
+}
+
+#[test]
+fn an_orphan_option_is_rejected() {
+    expect_problem(
+        with_edit("questions/01-need.json", |v| v["questions"][0]["options"][0]["effects"] = Value::Array(vec![])),
+        "orphan option",
+    );
+}
+
+#[test]
+fn a_model_without_risks_is_rejected() {
+    expect_problem(with_edit("models.json", |v| v[0]["risks"] = Value::Array(vec![])), "has no risks");
+}
+
+#[test]
+fn branching_on_a_later_question_is_rejected() {
+    let kb = Kb::embedded().unwrap();
+    let last = kb.content.questions.last().unwrap().1.clone();
+    expect_problem(
+        with_edit("questions/01-need.json", |v| {
+            v["questions"][0]["show_if"] = serde_json::json!({"q": last.id, "any_of": [last.options[0].id]});
+        }),
+        "comes later",
+    );
+}
+
+#[test]
+fn a_capability_weight_that_falls_as_capability_rises_is_rejected() {
+    let kb = Kb::embedded().unwrap();
+    // Find a skill question and a model that demands that skill, then make in-house worse than none.
+    let (qi, q) = kb
+        .content
+        .questions
+        .iter()
+        .enumerate()
+        .find(|(_, (_, q))| q.measures.as_ref().and_then(|m| m.skill.as_ref()).is_some())
+        .map(|(i, (_, q))| (i, q.clone()))
+        .unwrap();
+    let skill = q.measures.unwrap().skill.unwrap();
+    let model = kb.content.models.iter().find(|m| m.demands.skills.iter().any(|s| s.skill == skill)).unwrap().id.clone();
+    let file = format!("questions/{}", {
+        let names: Vec<&str> = embedded_files().iter().map(|(n, _)| *n).filter(|n| n.starts_with("questions/")).collect();
+        // The question's section file: count questions per file until the index is reached.
+        let mut left = qi;
+        let mut chosen = "";
+        for n in names {
+            let text = embedded_files().into_iter().find(|(f, _)| *f == n).unwrap().1;
+            let count = serde_json::from_str::<Value>(text).unwrap()["questions"].as_array().unwrap().len();
+            if left < count {
+                chosen = n;
+                break;
+            }
+            left -= count;
+        }
+        chosen.trim_start_matches("questions/").to_owned()
+    });
+    let problems = with_edit(&file, |v| {
+        for question in v["questions"].as_array_mut().unwrap() {
+            if question["id"] == q.id.as_str() {
+                for o in question["options"].as_array_mut().unwrap() {
+                    let level = o["level"].as_u64().unwrap();
+                    let points = if level == 2 { -3 } else { 3 };
+                    o["effects"].as_array_mut().unwrap().push(serde_json::json!({
+                        "model": model, "points": points, "why": "test", "sources": ["F1"], "serious": points == -3
+                    }));
+                }
+            }
+        }
+    })
+    .unwrap();
+    assert!(problems.iter().any(|p| p.contains("monotonic")), "{problems:#?}");
+}
+
+#[test]
+fn dangling_ids_stop_the_content_loading() {
+    let err = with_edit("questions/01-need.json", |v| first_effect(v)["model"] = "no-such-model".into()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Content);
+    assert!(err.message().contains("unknown model `no-such-model`"), "{err}");
+
+    let err = with_edit("models.json", |v| v[0]["cases"] = serde_json::json!(["no-such-case"])).unwrap_err();
+    assert!(err.message().contains("unknown case `no-such-case`"), "{err}");
+
+    let err = with_edit("red_flags.json", |v| v[0]["when"] = serde_json::json!({"q": "q-nope", "any_of": ["x"]})).unwrap_err();
+    assert!(err.message().contains("unknown question `q-nope`"), "{err}");
+
+    let err = with_edit("models.json", |v| {
+        let first = v[0].clone();
+        v.as_array_mut().unwrap().push(first);
+    })
+    .unwrap_err();
+    assert!(err.message().contains("used twice"), "{err}");
+}
+
+#[test]
+fn unknown_fields_are_rejected_so_typos_do_not_pass_silently() {
+    let err = with_edit("models.json", |v| v[0]["prose"] = serde_json::json!([])).unwrap_err();
+    assert!(err.message().contains("unknown field `prose`"), "{err}");
+}

@@ -1,0 +1,464 @@
+//! Property tests: arbitrary answer sets (one option bit mask per question) and arbitrary inputs, checked against
+//! the engine's promises: determinism, scores that add up, complete explanations, monotonic capability weights,
+//! stable ranking order, lossless save and share, and no panics on any input.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use contract_advisor::api::{self, ModelResult};
+use contract_advisor::content::Kind;
+use contract_advisor::{engine, saved, Answers, Kb, RawAnswer, RawAnswers};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+static KB: LazyLock<Kb> = LazyLock::new(|| Kb::embedded().expect("embedded content loads"));
+
+fn kb() -> &'static Kb {
+    &KB
+}
+
+fn config(cases: u32) -> Config {
+    Config {
+        cases,
+        // Failures are reported with their shrunk input; no persistence files in the source tree.
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// One mask per question that a user could give: a single-choice question has no answer or one option; a
+/// multiple-choice one any set of options, with an exclusive option only on its own.
+fn valid_masks() -> impl Strategy<Value = Vec<u32>> {
+    let per_question: Vec<BoxedStrategy<u32>> = kb()
+        .content
+        .questions
+        .iter()
+        .map(|(_, q)| {
+            let n = q.options.len();
+            match q.kind {
+                Kind::Single => prop_oneof![
+                    1 => Just(0u32),
+                    3 => (0..n).prop_map(|b| 1u32 << b),
+                ]
+                .boxed(),
+                Kind::Multi => {
+                    let exclusive: u32 = q
+                        .options
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, o)| o.exclusive)
+                        .fold(0, |m, (i, _)| m | (1 << i));
+                    (0u32..(1u32 << n))
+                        .prop_map(move |m| {
+                            if m & exclusive != 0 && m.count_ones() > 1 {
+                                m & !exclusive
+                            } else {
+                                m
+                            }
+                        })
+                        .boxed()
+                }
+            }
+        })
+        .collect();
+    per_question
+}
+
+/// Any masks at all, including several options for a single-choice question and bits past the last option.
+fn any_masks() -> impl Strategy<Value = Vec<u32>> {
+    proptest::collection::vec(any::<u32>(), 0..kb().question_count() + 4)
+}
+
+fn recommendation_json(answers: &Answers) -> String {
+    serde_json::to_string(&api::recommendation(kb(), answers)).expect("serialise")
+}
+
+fn check_model(m: &ModelResult) -> Result<(), TestCaseError> {
+    let sum: i32 = m.reasons.iter().chain(&m.concerns).map(|c| c.points).sum();
+    prop_assert_eq!(
+        sum,
+        m.score,
+        "{}: score is not the sum of its reasons and concerns",
+        &m.id
+    );
+    prop_assert!(
+        m.reasons.iter().all(|c| c.points > 0),
+        "{}: a reason without points",
+        &m.id
+    );
+    prop_assert!(
+        m.concerns.iter().all(|c| c.points <= 0),
+        "{}: a concern with points",
+        &m.id
+    );
+    prop_assert!(!m.summary.trim().is_empty(), "{}: no summary", &m.id);
+    prop_assert!(!m.pros.is_empty(), "{}: no pros", &m.id);
+    prop_assert!(!m.cons.is_empty(), "{}: no cons", &m.id);
+    prop_assert!(!m.risks.is_empty(), "{}: no risks", &m.id);
+    prop_assert!(!m.sources.is_empty(), "{}: no sources", &m.id);
+    for c in m.pros.iter().chain(&m.cons).chain(&m.risks) {
+        prop_assert!(
+            !c.text.trim().is_empty() && !c.sources.is_empty(),
+            "{}: bare claim",
+            &m.id
+        );
+    }
+    let r = &m.readiness;
+    prop_assert!(!r.lead_time.trim().is_empty(), "{}: no lead time", &m.id);
+    prop_assert!(
+        r.lead_time_months[0] >= 1 && r.lead_time_months[0] <= r.lead_time_months[1],
+        "{}: lead time {:?}",
+        &m.id,
+        r.lead_time_months
+    );
+    for c in m.reasons.iter().chain(&m.concerns) {
+        prop_assert!(
+            !c.why.trim().is_empty(),
+            "{}: a contribution without a why",
+            &m.id
+        );
+        prop_assert!(
+            !c.sources.is_empty(),
+            "{}: a contribution without a source",
+            &m.id
+        );
+        prop_assert!(c.points != 0, "{}: a contribution of 0 points", &m.id);
+    }
+    Ok(())
+}
+
+fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError> {
+    let order: BTreeMap<&str, usize> = kb()
+        .content
+        .models
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    for (i, m) in list.iter().enumerate() {
+        prop_assert_eq!(m.layer, layer);
+        prop_assert_eq!(m.rank, i + 1);
+    }
+    for pair in list.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        prop_assert!(
+            a.score > b.score
+                || (a.score == b.score && order[a.id.as_str()] < order[b.id.as_str()]),
+            "{} ({}) is ranked above {} ({})",
+            &a.id,
+            a.score,
+            &b.id,
+            b.score
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// (a) The same answers give byte-identical recommendations.
+    #[test]
+    fn recommendation_is_deterministic(masks in valid_masks()) {
+        let a = Answers::from_masks(kb(), &masks);
+        let again = Answers::from_masks(kb(), &masks);
+        let first = recommendation_json(&a);
+        prop_assert_eq!(&first, &recommendation_json(&a));
+        prop_assert_eq!(&first, &recommendation_json(&again));
+    }
+
+    /// (b), (c) and (e): scores add up, explanations are complete, rankings are in order.
+    #[test]
+    fn models_are_explained_and_ranked(masks in valid_masks()) {
+        let rec = api::recommendation(kb(), &Answers::from_masks(kb(), &masks));
+        let models = &kb().content.models;
+        prop_assert_eq!(rec.vehicles.len() + rec.payments.len(), models.len());
+        let ids: BTreeSet<&str> = rec.vehicles.iter().chain(&rec.payments).map(|m| m.id.as_str()).collect();
+        prop_assert_eq!(ids.len(), models.len(), "a model is missing or listed twice");
+        for m in rec.vehicles.iter().chain(&rec.payments) {
+            check_model(m)?;
+        }
+        check_ranking(&rec.vehicles, "vehicle")?;
+        check_ranking(&rec.payments, "payment")?;
+    }
+
+    /// (b) also holds for masks no user could give (several options for a single-choice question, stray bits).
+    #[test]
+    fn scores_add_up_for_any_masks(masks in any_masks()) {
+        let rec = api::recommendation(kb(), &Answers::from_masks(kb(), &masks));
+        for m in rec.vehicles.iter().chain(&rec.payments) {
+            let sum: i32 = m.reasons.iter().chain(&m.concerns).map(|c| c.points).sum();
+            prop_assert_eq!(sum, m.score);
+        }
+        check_ranking(&rec.vehicles, "vehicle")?;
+        check_ranking(&rec.payments, "payment")?;
+    }
+
+    /// (d) Raising a capability answer by one level never lowers the score of a model that demands that skill.
+    #[test]
+    fn more_capability_never_lowers_a_demanding_model(masks in valid_masks()) {
+        let kb = kb();
+        let mut compared = 0;
+        for (qi, (_, q)) in kb.content.questions.iter().enumerate() {
+            let Some(skill) = q.measures.as_ref().and_then(|m| m.skill.as_deref()) else { continue };
+            let demanding: Vec<usize> = kb.content.models.iter().enumerate()
+                .filter(|(_, m)| m.demands.skills.iter().any(|s| s.skill == skill))
+                .map(|(i, _)| i)
+                .collect();
+            prop_assert!(!demanding.is_empty(), "no model demands {}", skill);
+            for (lo, lo_opt) in q.options.iter().enumerate() {
+                let Some(level) = lo_opt.level else { continue };
+                for (hi, _) in q.options.iter().enumerate().filter(|(_, o)| o.level == Some(level + 1)) {
+                    let base = Answers::from_masks(kb, &masks);
+                    let low = engine::evaluate(kb, &base.with_mask(qi, 1 << lo));
+                    let high = engine::evaluate(kb, &base.with_mask(qi, 1 << hi));
+                    prop_assert!(low.eff.is_visible(qi) == high.eff.is_visible(qi));
+                    for m in &demanding {
+                        let (l, h) = (low.scores[*m].total, high.scores[*m].total);
+                        prop_assert!(
+                            h >= l,
+                            "{}: {} falls from {} to {} when {} goes from level {} to {}",
+                            &q.id, &kb.content.models[*m].id, l, h, skill, level, level + 1
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        prop_assert!(compared > 0, "no capability question was compared");
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// (f) Saving to a file and to a link and reading back gives the same answers in force.
+    #[test]
+    fn file_and_link_round_trip(masks in valid_masks()) {
+        let kb = kb();
+        let a = Answers::from_masks(kb, &masks);
+        let raw = a.to_raw(kb);
+
+        let file = saved::write_file(kb, &a);
+        let (from_file, notes) = saved::read_file(kb, &file)
+            .map_err(|e| TestCaseError::fail(format!("written file refused: {e:?}\n{file}")))?;
+        prop_assert_eq!(&from_file.to_raw(kb), &raw);
+        prop_assert!(notes.is_empty(), "notes on a fresh file: {:?}", notes);
+
+        let link = saved::write_link(kb, &a);
+        prop_assert!(link.len() <= saved::MAX_LINK_CHARS);
+        let (from_link, _) = saved::read_link(kb, &link)
+            .map_err(|e| TestCaseError::fail(format!("written link refused: {e:?}\n{link}")))?;
+        prop_assert_eq!(&from_link.to_raw(kb), &raw);
+        // Writing what was read gives the same text again.
+        prop_assert_eq!(saved::write_link(kb, &from_link), link);
+        prop_assert_eq!(saved::write_file(kb, &from_file), file);
+    }
+
+    /// (g) Any text at all, as a file or a link: an answer or errors, never a panic; errors always say something.
+    #[test]
+    fn any_text_is_read_without_panic(text in "\\PC{0,200}") {
+        for result in [saved::read_file(kb(), &text), saved::read_link(kb(), &text)] {
+            if let Err(errors) = result {
+                prop_assert!(!errors.is_empty());
+                prop_assert!(errors.iter().all(|e| !e.message().is_empty()));
+            }
+        }
+    }
+
+    /// (g) Link-like text with a valid checksum reaches the decoder: answers or errors, never a panic.
+    #[test]
+    fn link_like_text_is_read_without_panic(body in link_body(), tag in prop_oneof![4 => Just("a1".to_owned()), 1 => "[a-z0-9]{0,3}"]) {
+        let link = with_checksum(&format!("{tag}.{body}"));
+        if let Ok((answers, _)) = saved::read_link(kb(), &link) {
+            // Whatever was accepted can be shared again and reads back the same.
+            let again = saved::write_link(kb(), &answers);
+            let (back, _) = saved::read_link(kb(), &again).expect("a written link reads back");
+            prop_assert_eq!(back, answers);
+        }
+    }
+
+    /// (g) JSON-like text in the answers-file envelope: answers or errors, never a panic.
+    #[test]
+    fn json_like_files_are_read_without_panic(answers in json_value()) {
+        let text = format!(
+            "{{\"format\": \"{}\", \"version\": 1, \"answers\": {answers}}}",
+            saved::FILE_FORMAT
+        );
+        if let Ok((a, _)) = saved::read_file(kb(), &text) {
+            let (back, _) = saved::read_file(kb(), &saved::write_file(kb(), &a)).expect("reads back");
+            prop_assert_eq!(back, a);
+        }
+    }
+
+    /// (g) Arbitrary answers keyed by id: accepted exactly as given, or refused with errors; never a panic.
+    #[test]
+    fn raw_answers_are_accepted_whole_or_refused(raw in raw_answers()) {
+        match Answers::from_raw(kb(), &raw) {
+            Ok((answers, _)) => {
+                // Nothing given is dropped and nothing is added.
+                prop_assert_eq!(normalise(&answers.to_raw(kb())), normalise(&raw));
+                let (again, _) = Answers::from_raw(kb(), &answers.to_raw(kb())).expect("to_raw is accepted");
+                prop_assert_eq!(again, answers);
+            }
+            Err(errors) => prop_assert!(!errors.is_empty()),
+        }
+    }
+
+    /// Any masks at all (the engine fuzz target's input): evaluation, what-if and save/share never panic.
+    #[test]
+    fn any_masks_never_panic(masks in any_masks()) {
+        let kb = kb();
+        let a = Answers::from_masks(kb, &masks);
+        let eval = engine::evaluate(kb, &a);
+        let _ = contract_advisor::whatif::what_would_change(kb, &a, &eval, 4);
+        let _ = saved::write_file(kb, &a);
+        let _ = saved::write_link(kb, &a);
+    }
+}
+
+/// The share link's checksum (FNV-1a 32 of the text before the last dot, 7 base-36 digits), as in `saved.rs`.
+fn with_checksum(body: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in body.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = [b'0'; 7];
+    let mut n = u64::from(h);
+    for slot in out.iter_mut().rev() {
+        *slot = digits[(n % 36) as usize];
+        n /= 36;
+    }
+    format!("{body}.{}", String::from_utf8_lossy(&out))
+}
+
+#[test]
+fn checksum_matches_the_advisor() {
+    let kb = kb();
+    let a = Answers::from_masks(kb, &[0b10, 1]);
+    let link = saved::write_link(kb, &a);
+    let (body, _) = link.rsplit_once('.').expect("a checksum part");
+    assert_eq!(with_checksum(body), link);
+}
+
+/// The middle of a share link: items made of real question and option keys, with some noise.
+fn link_body() -> impl Strategy<Value = String> {
+    let questions: Vec<(String, Vec<String>)> = kb()
+        .content
+        .questions
+        .iter()
+        .map(|(_, q)| {
+            (
+                q.key.clone(),
+                q.options.iter().map(|o| o.key.clone()).collect(),
+            )
+        })
+        .collect();
+    let item = prop_oneof![
+        6 => proptest::sample::select(questions).prop_flat_map(|(key, options)| {
+            proptest::collection::vec(proptest::sample::select(options), 0..4)
+                .prop_map(move |opts| format!("{key}{}", opts.concat()))
+        }),
+        1 => "[a-z0-9]{0,5}",
+    ];
+    prop_oneof![
+        6 => proptest::collection::vec(item, 0..8).prop_map(|items| items.join("-")),
+        1 => "[a-z0-9-]{0,40}",
+    ]
+}
+
+/// Option-id sets per question, so that `"x"`, `["x"]` and list order compare equal.
+fn normalise(raw: &RawAnswers) -> BTreeMap<String, BTreeSet<String>> {
+    raw.iter()
+        .map(|(k, v)| {
+            let ids = match v {
+                RawAnswer::One(s) => BTreeSet::from([s.clone()]),
+                RawAnswer::Many(vs) => vs.iter().cloned().collect(),
+            };
+            (k.clone(), ids)
+        })
+        .collect()
+}
+
+fn question_ids() -> Vec<String> {
+    kb().content
+        .questions
+        .iter()
+        .map(|(_, q)| q.id.clone())
+        .collect()
+}
+
+/// An id: mostly a real question or option id, sometimes anything.
+fn id_from(real: Vec<String>) -> BoxedStrategy<String> {
+    prop_oneof![
+        6 => proptest::sample::select(real),
+        1 => "\\PC{0,12}",
+    ]
+    .boxed()
+}
+
+/// One answer entry: a question id and option ids, usually the question's own options.
+fn raw_entry() -> impl Strategy<Value = (String, RawAnswer)> {
+    id_from(question_ids()).prop_flat_map(|qid| {
+        let own: Vec<String> = kb()
+            .question_index(&qid)
+            .and_then(|i| kb().question(i))
+            .map(|q| q.options.iter().map(|o| o.id.clone()).collect())
+            .unwrap_or_else(|| vec!["pathway".to_owned()]);
+        let opt = id_from(own);
+        let value = prop_oneof![
+            opt.clone().prop_map(RawAnswer::One),
+            proptest::collection::vec(opt, 0..4).prop_map(RawAnswer::Many),
+        ];
+        (Just(qid), value)
+    })
+}
+
+fn raw_answers() -> impl Strategy<Value = RawAnswers> {
+    proptest::collection::vec(raw_entry(), 0..8).prop_map(|entries| entries.into_iter().collect())
+}
+
+/// JSON text for the `answers` field: answers keyed by id, or any JSON value made of ids, strings, numbers and
+/// lists.
+fn json_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        raw_answers().prop_map(|r| serde_json::to_string(&r).expect("serialise")),
+        any_json(),
+    ]
+}
+
+fn any_json() -> impl Strategy<Value = String> {
+    let ids: Vec<String> = kb()
+        .content
+        .questions
+        .iter()
+        .flat_map(|(_, q)| {
+            std::iter::once(q.id.clone()).chain(q.options.iter().map(|o| o.id.clone()))
+        })
+        .collect();
+    let leaf = prop_oneof![
+        4 => proptest::sample::select(ids).prop_map(serde_json::Value::String),
+        1 => "\\PC{0,8}".prop_map(serde_json::Value::String),
+        1 => any::<i64>().prop_map(serde_json::Value::from),
+        1 => any::<bool>().prop_map(serde_json::Value::Bool),
+        1 => Just(serde_json::Value::Null),
+    ];
+    let value = leaf.prop_recursive(4, 24, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+            proptest::collection::btree_map(proptest::sample::select(question_ids()), inner, 0..4)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    });
+    value.prop_map(|v| v.to_string())
+}

@@ -273,6 +273,13 @@ pub struct Measures {
     pub cost: bool,
 }
 
+impl Default for Condition {
+    /// The condition that always holds.
+    fn default() -> Condition {
+        Condition::All { all: Vec::new() }
+    }
+}
+
 /// A condition on the user's answers (see `CONTENT.md`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
@@ -517,7 +524,7 @@ pub struct RouteRule {
 }
 
 /// The considerable-change test.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConsiderableChange {
     /// When the threshold is likely met.
@@ -531,7 +538,7 @@ pub struct ConsiderableChange {
 }
 
 /// Provider Selection Regime content.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Psr {
     /// Not legal advice.

@@ -13,24 +13,24 @@ use crate::content::{Content, Layer, Meta, Model, Psr, SectionFile};
 use crate::error::{Error, ErrorKind};
 
 mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/section_files.rs"));
+    include!(concat!(env!("OUT_DIR"), "/content_files.rs"));
 }
 
-/// The content files compiled into the widget, as (name, JSON text).
+/// The content files compiled into this build, as (name, minified JSON text): every file with the `full`
+/// feature, and only the questionnaire (meta, glossary, section files without effects) without it.
 pub fn embedded_files() -> Vec<(&'static str, &'static str)> {
-    let mut files = vec![
-        ("meta.json", include_str!("data/meta.json")),
-        ("sources.json", include_str!("data/sources.json")),
-        ("glossary.json", include_str!("data/glossary.json")),
-        ("skills.json", include_str!("data/skills.json")),
-        ("models.json", include_str!("data/models.json")),
-        ("cases.json", include_str!("data/cases.json")),
-        ("red_flags.json", include_str!("data/red_flags.json")),
-        ("psr.json", include_str!("data/psr.json")),
-    ];
-    files.extend_from_slice(embedded::SECTION_FILES);
-    files
+    embedded::FILES.to_vec()
 }
+
+/// The knowledge files: all present (the whole advisor) or all absent (the questionnaire only).
+const KNOWLEDGE: [&str; 6] = [
+    "sources.json",
+    "skills.json",
+    "models.json",
+    "cases.json",
+    "red_flags.json",
+    "psr.json",
+];
 
 /// One compiled effect: a model index and points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +119,7 @@ fn index_of<T>(
 }
 
 impl Kb {
-    /// Loads the knowledge base compiled into the widget.
+    /// Loads the knowledge base compiled into the widget (the questionnaire only, without the `full` feature).
     ///
     /// # Example
     /// ```
@@ -128,12 +128,50 @@ impl Kb {
     /// # Ok::<(), contract_advisor::Error>(())
     /// ```
     pub fn embedded() -> Result<Kb, Error> {
-        Kb::from_files(&embedded_files())
+        #[cfg(feature = "full")]
+        return Kb::from_files(&embedded_files());
+        #[cfg(not(feature = "full"))]
+        return Kb::questionnaire();
+    }
+
+    /// Loads the questionnaire alone (no models, sources or effects) from the compact form compiled into every
+    /// build; this is what the first-stage module runs on.
+    pub fn questionnaire() -> Result<Kb, Error> {
+        Kb::compile(crate::compact::decode(crate::compact::QUESTIONNAIRE)?)
     }
 
     /// Loads a knowledge base from (file name, JSON text) pairs named as in `src/data/`; section files are those
-    /// whose name starts with `questions/`, in the order given.
+    /// whose name starts with `questions/`, in the order given. Without any of the knowledge files (sources,
+    /// skills, models, cases, red flags, routes) the result is a questionnaire-only knowledge base: questions,
+    /// branching and answers work; scores are all zero.
     pub fn from_files(files: &[(&str, &str)]) -> Result<Kb, Error> {
+        let present = KNOWLEDGE
+            .iter()
+            .filter(|n| files.iter().any(|(f, _)| f == *n))
+            .count();
+        if present != 0 && present != KNOWLEDGE.len() {
+            let missing = KNOWLEDGE
+                .iter()
+                .find(|n| !files.iter().any(|(f, _)| f == *n))
+                .copied()
+                .unwrap_or_default();
+            return Err(Error::new(
+                ErrorKind::Content,
+                format!("content file `{missing}` is missing"),
+            ));
+        }
+        let knowledge = present != 0;
+        fn or_default<T: DeserializeOwned + Default>(
+            files: &[(&str, &str)],
+            name: &str,
+            knowledge: bool,
+        ) -> Result<T, Error> {
+            if knowledge {
+                parse(name, find(files, name)?)
+            } else {
+                Ok(T::default())
+            }
+        }
         let meta: Meta = parse("meta.json", find(files, "meta.json")?)?;
         let mut sections = Vec::new();
         let mut questions = Vec::new();
@@ -145,15 +183,15 @@ impl Kb {
         }
         let content = Content {
             meta,
-            sources: parse("sources.json", find(files, "sources.json")?)?,
+            sources: or_default(files, "sources.json", knowledge)?,
             glossary: parse("glossary.json", find(files, "glossary.json")?)?,
-            skills: parse("skills.json", find(files, "skills.json")?)?,
-            models: parse("models.json", find(files, "models.json")?)?,
+            skills: or_default(files, "skills.json", knowledge)?,
+            models: or_default(files, "models.json", knowledge)?,
             sections,
             questions,
-            cases: parse("cases.json", find(files, "cases.json")?)?,
-            red_flags: parse("red_flags.json", find(files, "red_flags.json")?)?,
-            psr: parse::<Psr>("psr.json", find(files, "psr.json")?)?,
+            cases: or_default(files, "cases.json", knowledge)?,
+            red_flags: or_default(files, "red_flags.json", knowledge)?,
+            psr: or_default::<Psr>(files, "psr.json", knowledge)?,
         };
         Kb::compile(content)
     }
@@ -205,7 +243,8 @@ impl Kb {
             effects.push(per_option);
             if let Some(m) = &q.measures {
                 if let Some(skill) = &m.skill {
-                    if !skill_index.contains_key(skill) {
+                    // A questionnaire-only knowledge base has no skills to check against.
+                    if !content.skills.is_empty() && !skill_index.contains_key(skill) {
                         return Err(unresolved("skill", skill, &context));
                     }
                     skill_question.insert(skill.clone(), qi);

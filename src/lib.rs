@@ -30,6 +30,7 @@ pub mod answers;
 pub mod api;
 pub mod bench;
 pub mod cases;
+pub mod compact;
 pub mod condition;
 pub mod content;
 pub mod engine;

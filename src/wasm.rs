@@ -8,7 +8,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::answers::{Answers, RawAnswers};
+use crate::answers::Answers;
+#[cfg(feature = "full")]
+use crate::answers::RawAnswers;
 use crate::api::{self, ErrorView};
 use crate::error::{Error, ErrorKind};
 use crate::kb::Kb;
@@ -77,7 +79,25 @@ struct Page {
     question: api::QuestionView,
 }
 
+/// Reads a string, or an array of strings, without a general-purpose deserialiser (which would add size to
+/// the first-stage module).
+fn strings(value: &JsValue) -> Option<Vec<String>> {
+    if let Some(s) = value.as_string() {
+        return Some(vec![s]);
+    }
+    if !js_sys::Array::is_array(value) {
+        return None;
+    }
+    js_sys::Array::from(value)
+        .iter()
+        .map(|v| v.as_string())
+        .collect()
+}
+
 /// One advisor: the knowledge base and one user's answers.
+///
+/// The first-stage build (without the `full` feature) has the questionnaire only and offers the methods
+/// not marked "(full build)": enough to show and answer questions quickly while the full build loads.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Advisor {
@@ -101,7 +121,8 @@ impl Advisor {
         to_js(&api::info(&self.kb))
     }
 
-    /// Every question, model, case, route and source.
+    #[cfg(feature = "full")]
+    /// Every question, model, case, route and source (full build).
     pub fn catalogue(&self) -> JsValue {
         to_js(&api::catalogue(&self.kb))
     }
@@ -122,19 +143,12 @@ impl Advisor {
     /// Answers a question with option ids (a string or an array of strings). Returns `{ ok: true, next,
     /// journey }`, or `{ ok: false, errors }` leaving the answers unchanged.
     pub fn answer(&mut self, id: &str, value: JsValue) -> JsValue {
-        let values: Vec<String> = if let Some(s) = value.as_string() {
-            vec![s]
-        } else {
-            match serde_wasm_bindgen::from_value::<Vec<String>>(value) {
-                Ok(v) => v,
-                Err(_) => {
-                    return failed(&[Error::about(
-                        ErrorKind::WrongType,
-                        id,
-                        "The answer must be one option or a list of options",
-                    )])
-                }
-            }
+        let Some(values) = strings(&value) else {
+            return failed(&[Error::about(
+                ErrorKind::WrongType,
+                id,
+                "The answer must be one option or a list of options",
+            )]);
         };
         match self.answers.set(&self.kb, id, &values) {
             Ok(()) => {
@@ -158,11 +172,13 @@ impl Advisor {
         self.answers = Answers::new(&self.kb);
     }
 
-    /// The recommendation for the answers so far.
+    #[cfg(feature = "full")]
+    /// The recommendation for the answers so far (full build).
     pub fn recommend(&self) -> JsValue {
         to_js(&api::recommendation(&self.kb, &self.answers))
     }
 
+    #[cfg(feature = "full")]
     /// Recommends for answers passed in (an object of question id to option id or ids), strictly checked,
     /// without changing this advisor's answers: `{ ok: true, recommendation }` or `{ ok: false, errors }`.
     #[wasm_bindgen(js_name = recommendFor)]
@@ -190,14 +206,16 @@ impl Advisor {
         }
     }
 
-    /// The answers in force as a saved-answers file (JSON text).
+    #[cfg(feature = "full")]
+    /// The answers in force as a saved-answers file (JSON text; full build).
     #[wasm_bindgen(js_name = exportFile)]
     pub fn export_file(&self) -> String {
         saved::write_file(&self.kb, &self.answers)
     }
 
+    #[cfg(feature = "full")]
     /// Replaces the answers with those in a saved-answers file. On any problem the answers are left as they
-    /// were: `{ ok: true, notes, journey }` or `{ ok: false, errors }`.
+    /// were (full build): `{ ok: true, notes, journey }` or `{ ok: false, errors }`.
     #[wasm_bindgen(js_name = importFile)]
     pub fn import_file(&mut self, text: &str) -> JsValue {
         match saved::read_file(&self.kb, text) {
@@ -221,20 +239,23 @@ impl Advisor {
         }
     }
 
-    /// The report as Markdown.
+    #[cfg(feature = "full")]
+    /// The report as Markdown (full build).
     #[wasm_bindgen(js_name = reportMarkdown)]
     pub fn report_markdown(&self) -> String {
         crate::report::markdown(&self.kb, &self.answers)
     }
 
-    /// The report as JSON: the answers file plus the recommendation.
+    #[cfg(feature = "full")]
+    /// The report as JSON: the answers file plus the recommendation (full build).
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&self) -> String {
         crate::report::json(&self.kb, &self.answers)
     }
 
+    #[cfg(feature = "full")]
     /// Benchmark hook: changes one answer back and forth `iterations` times, recomputing the scores each time
-    /// (the engine's fast path, as used for live updates). Returns a checksum so the work is not optimised away.
+    /// (the engine's fast path, as used for live updates; full build). Returns a checksum so the work is not optimised away.
     #[wasm_bindgen(js_name = benchRecompute)]
     pub fn bench_recompute(&self, iterations: u32) -> i32 {
         crate::bench::recompute(&self.kb, &self.answers, iterations)

@@ -1,6 +1,12 @@
 //! Content integrity: the embedded knowledge base obeys every editorial rule, covers what the product promises,
 //! and content that breaks a rule is rejected with a message naming the problem.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
 
 use contract_advisor::content::Layer;
 use contract_advisor::kb::embedded_files;
@@ -11,19 +17,40 @@ use serde_json::Value;
 fn embedded_content_has_no_problems() {
     let kb = Kb::embedded().unwrap();
     let problems = validate::problems(&kb);
-    assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "content problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn content_covers_every_diagnostic_area_and_model() {
     let kb = Kb::embedded().unwrap();
     let c = &kb.content;
-    assert!((25..=40).contains(&c.questions.len()), "{} questions", c.questions.len());
+    assert!(
+        (25..=40).contains(&c.questions.len()),
+        "{} questions",
+        c.questions.len()
+    );
     let sections: Vec<&str> = c.sections.iter().map(|s| s.id.as_str()).collect();
-    for area in ["need", "ambition", "population", "providers", "gaps", "outcomes", "money", "capability", "procurement"] {
+    for area in [
+        "need",
+        "ambition",
+        "population",
+        "providers",
+        "gaps",
+        "outcomes",
+        "money",
+        "capability",
+        "procurement",
+    ] {
         assert!(sections.contains(&area), "no section `{area}`");
     }
-    assert!(c.questions.iter().any(|(_, q)| q.show_if.is_some()), "no branching");
+    assert!(
+        c.questions.iter().any(|(_, q)| q.show_if.is_some()),
+        "no branching"
+    );
     for id in [
         "standard-contract",
         "prime-contractor",
@@ -43,19 +70,42 @@ fn content_covers_every_diagnostic_area_and_model() {
     ] {
         assert!(kb.model(id).is_some(), "model `{id}` is missing");
     }
-    let vehicles = c.models.iter().filter(|m| m.layer == Layer::Vehicle).count();
-    let payments = c.models.iter().filter(|m| m.layer == Layer::Payment).count();
-    assert!(vehicles >= 8 && payments >= 6, "{vehicles} vehicles, {payments} payment rules");
+    let vehicles = c
+        .models
+        .iter()
+        .filter(|m| m.layer == Layer::Vehicle)
+        .count();
+    let payments = c
+        .models
+        .iter()
+        .filter(|m| m.layer == Layer::Payment)
+        .count();
+    assert!(
+        vehicles >= 8 && payments >= 6,
+        "{vehicles} vehicles, {payments} payment rules"
+    );
     // Every model has synonyms, when-it-fits, pros, cons, risks, demands and sources (also in validate; checked
     // here directly so this test fails loudly if validation is ever weakened).
     for m in &c.models {
-        assert!(!m.pros.is_empty() && !m.cons.is_empty() && !m.risks.is_empty(), "{}", m.id);
-        assert!(!m.sources.is_empty() && !m.demands.skills.is_empty(), "{}", m.id);
+        assert!(
+            !m.pros.is_empty() && !m.cons.is_empty() && !m.risks.is_empty(),
+            "{}",
+            m.id
+        );
+        assert!(
+            !m.sources.is_empty() && !m.demands.skills.is_empty(),
+            "{}",
+            m.id
+        );
         assert!(m.demands.lead_time_months[0] >= 1, "{}", m.id);
     }
     // Every term is defined the first time it is used: each glossary id is listed by some question.
     for t in &c.glossary {
-        assert!(c.questions.iter().any(|(_, q)| q.defines.contains(&t.id)), "term `{}` never defined", t.id);
+        assert!(
+            c.questions.iter().any(|(_, q)| q.defines.contains(&t.id)),
+            "term `{}` never defined",
+            t.id
+        );
     }
 }
 
@@ -69,7 +119,13 @@ fn every_effect_names_a_source_that_exists() {
             for e in &o.effects {
                 effects += 1;
                 assert!(!e.why.trim().is_empty(), "{}/{} → {}", q.id, o.id, e.model);
-                assert!(e.sources.iter().all(|s| kb.has_source(s)), "{}/{} → {}", q.id, o.id, e.model);
+                assert!(
+                    e.sources.iter().all(|s| kb.has_source(s)),
+                    "{}/{} → {}",
+                    q.id,
+                    o.id,
+                    e.model
+                );
                 assert!(!e.sources.is_empty());
             }
         }
@@ -78,14 +134,26 @@ fn every_effect_names_a_source_that_exists() {
 }
 
 /// Loads the embedded files with one file changed by `edit`, then returns the load error or the problems.
-fn with_edit(file: &str, edit: impl FnOnce(&mut Value)) -> Result<Vec<String>, contract_advisor::Error> {
+fn with_edit(
+    file: &str,
+    edit: impl FnOnce(&mut Value),
+) -> Result<Vec<String>, contract_advisor::Error> {
     let files = embedded_files();
-    let mut changed: Vec<(String, String)> = files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
-    let slot = changed.iter_mut().find(|(n, _)| n == file).unwrap_or_else(|| panic!("no file {file}"));
+    let mut changed: Vec<(String, String)> = files
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let slot = changed
+        .iter_mut()
+        .find(|(n, _)| n == file)
+        .unwrap_or_else(|| panic!("no file {file}"));
     let mut v: Value = serde_json::from_str(&slot.1).unwrap();
     edit(&mut v);
     slot.1 = serde_json::to_string(&v).unwrap();
-    let refs: Vec<(&str, &str)> = changed.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let refs: Vec<(&str, &str)> = changed
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     Kb::from_files(&refs).map(|kb| validate::problems(&kb))
 }
 
@@ -95,59 +163,105 @@ fn first_effect(v: &mut Value) -> &mut Value {
 
 fn expect_problem(result: Result<Vec<String>, contract_advisor::Error>, needle: &str) {
     let problems = result.expect("content should load");
-    assert!(problems.iter().any(|p| p.contains(needle)), "expected a problem containing {needle:?}, got {problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.contains(needle)),
+        "expected a problem containing {needle:?}, got {problems:#?}"
+    );
 }
 
 #[test]
 fn unchanged_files_load_cleanly_through_the_same_path() {
-    assert_eq!(with_edit("meta.json", |_| {}).unwrap(), Vec::<String>::new());
+    assert_eq!(
+        with_edit("meta.json", |_| {}).unwrap(),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
 fn an_effect_without_sources_is_rejected() {
-    expect_problem(with_edit("questions/01-need.json", |v| first_effect(v)["sources"] = Value::Array(vec![])), "names no source");
+    expect_problem(
+        with_edit("questions/01-need.json", |v| {
+            first_effect(v)["sources"] = Value::Array(vec![])
+        }),
+        "names no source",
+    );
 }
 
 #[test]
 fn an_unknown_source_is_rejected() {
     expect_problem(
-        with_edit("questions/01-need.json", |v| first_effect(v)["sources"] = serde_json::json!(["S999"])),
+        with_edit("questions/01-need.json", |v| {
+            first_effect(v)["sources"] = serde_json::json!(["S999"])
+        }),
         "`S999` is not in sources.json",
     );
 }
 
 #[test]
 fn the_unverified_marker_is_rejected() {
-    expect_problem(with_edit("questions/01-need.json", |v| first_effect(v)["why"] = "Claimed ⚠ unverified".into()), "⚠");
+    expect_problem(
+        with_edit("questions/01-need.json", |v| {
+            first_effect(v)["why"] = "Claimed ⚠ unverified".into()
+        }),
+        "⚠",
+    );
 }
 
 #[test]
 fn a_claim_resting_only_on_an_unconfirmed_source_must_say_so() {
     let kb = Kb::embedded().unwrap();
-    let cautioned = kb.content.sources.iter().find(|s| s.caution.is_some()).unwrap().id.clone();
+    let cautioned = kb
+        .content
+        .sources
+        .iter()
+        .find(|s| s.caution.is_some())
+        .unwrap()
+        .id
+        .clone();
     expect_problem(
-        with_edit("models.json", |v| v[0]["pros"][0] = serde_json::json!({"text": "It always works.", "sources": [cautioned]})),
+        with_edit(
+            "models.json",
+            |v| {
+                v[0]["pros"][0] =
+                    serde_json::json!({"text": "It always works.", "sources": [cautioned]})
+            },
+        ),
         "does not say so",
     );
 }
 
 #[test]
 fn a_zero_or_oversized_weight_is_rejected() {
-    expect_problem(with_edit("questions/01-need.json", |v| first_effect(v)["points"] = 0.into()), "points must be");
-    expect_problem(with_edit("questions/01-need.json", |v| first_effect(v)["points"] = 9.into()), "points must be");
+    expect_problem(
+        with_edit("questions/01-need.json", |v| {
+            first_effect(v)["points"] = 0.into()
+        }),
+        "points must be",
+    );
+    expect_problem(
+        with_edit("questions/01-need.json", |v| {
+            first_effect(v)["points"] = 9.into()
+        }),
+        "points must be",
+    );
 }
 
 #[test]
 fn an_orphan_option_is_rejected() {
     expect_problem(
-        with_edit("questions/01-need.json", |v| v["questions"][0]["options"][0]["effects"] = Value::Array(vec![])),
+        with_edit("questions/01-need.json", |v| {
+            v["questions"][0]["options"][0]["effects"] = Value::Array(vec![])
+        }),
         "orphan option",
     );
 }
 
 #[test]
 fn a_model_without_risks_is_rejected() {
-    expect_problem(with_edit("models.json", |v| v[0]["risks"] = Value::Array(vec![])), "has no risks");
+    expect_problem(
+        with_edit("models.json", |v| v[0]["risks"] = Value::Array(vec![])),
+        "has no risks",
+    );
 }
 
 #[test]
@@ -156,7 +270,8 @@ fn branching_on_a_later_question_is_rejected() {
     let last = kb.content.questions.last().unwrap().1.clone();
     expect_problem(
         with_edit("questions/01-need.json", |v| {
-            v["questions"][0]["show_if"] = serde_json::json!({"q": last.id, "any_of": [last.options[0].id]});
+            v["questions"][0]["show_if"] =
+                serde_json::json!({"q": last.id, "any_of": [last.options[0].id]});
         }),
         "comes later",
     );
@@ -175,15 +290,33 @@ fn a_capability_weight_that_falls_as_capability_rises_is_rejected() {
         .map(|(i, (_, q))| (i, q.clone()))
         .unwrap();
     let skill = q.measures.unwrap().skill.unwrap();
-    let model = kb.content.models.iter().find(|m| m.demands.skills.iter().any(|s| s.skill == skill)).unwrap().id.clone();
+    let model = kb
+        .content
+        .models
+        .iter()
+        .find(|m| m.demands.skills.iter().any(|s| s.skill == skill))
+        .unwrap()
+        .id
+        .clone();
     let file = format!("questions/{}", {
-        let names: Vec<&str> = embedded_files().iter().map(|(n, _)| *n).filter(|n| n.starts_with("questions/")).collect();
+        let names: Vec<&str> = embedded_files()
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| n.starts_with("questions/"))
+            .collect();
         // The question's section file: count questions per file until the index is reached.
         let mut left = qi;
         let mut chosen = "";
         for n in names {
-            let text = embedded_files().into_iter().find(|(f, _)| *f == n).unwrap().1;
-            let count = serde_json::from_str::<Value>(text).unwrap()["questions"].as_array().unwrap().len();
+            let text = embedded_files()
+                .into_iter()
+                .find(|(f, _)| *f == n)
+                .unwrap()
+                .1;
+            let count = serde_json::from_str::<Value>(text).unwrap()["questions"]
+                .as_array()
+                .unwrap()
+                .len();
             if left < count {
                 chosen = n;
                 break;
@@ -206,19 +339,37 @@ fn a_capability_weight_that_falls_as_capability_rises_is_rejected() {
         }
     })
     .unwrap();
-    assert!(problems.iter().any(|p| p.contains("monotonic")), "{problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.contains("monotonic")),
+        "{problems:#?}"
+    );
 }
 
 #[test]
 fn dangling_ids_stop_the_content_loading() {
-    let err = with_edit("questions/01-need.json", |v| first_effect(v)["model"] = "no-such-model".into()).unwrap_err();
+    let err = with_edit("questions/01-need.json", |v| {
+        first_effect(v)["model"] = "no-such-model".into()
+    })
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Content);
-    assert!(err.message().contains("unknown model `no-such-model`"), "{err}");
+    assert!(
+        err.message().contains("unknown model `no-such-model`"),
+        "{err}"
+    );
 
-    let err = with_edit("models.json", |v| v[0]["cases"] = serde_json::json!(["no-such-case"])).unwrap_err();
-    assert!(err.message().contains("unknown case `no-such-case`"), "{err}");
+    let err = with_edit("models.json", |v| {
+        v[0]["cases"] = serde_json::json!(["no-such-case"])
+    })
+    .unwrap_err();
+    assert!(
+        err.message().contains("unknown case `no-such-case`"),
+        "{err}"
+    );
 
-    let err = with_edit("red_flags.json", |v| v[0]["when"] = serde_json::json!({"q": "q-nope", "any_of": ["x"]})).unwrap_err();
+    let err = with_edit("red_flags.json", |v| {
+        v[0]["when"] = serde_json::json!({"q": "q-nope", "any_of": ["x"]})
+    })
+    .unwrap_err();
     assert!(err.message().contains("unknown question `q-nope`"), "{err}");
 
     let err = with_edit("models.json", |v| {
@@ -233,4 +384,49 @@ fn dangling_ids_stop_the_content_loading() {
 fn unknown_fields_are_rejected_so_typos_do_not_pass_silently() {
     let err = with_edit("models.json", |v| v[0]["prose"] = serde_json::json!([])).unwrap_err();
     assert!(err.message().contains("unknown field `prose`"), "{err}");
+}
+
+#[test]
+fn the_compact_questionnaire_equals_the_json_one() {
+    let full = Kb::embedded().unwrap();
+    let lite = Kb::questionnaire().unwrap();
+    assert_eq!(
+        format!("{:?}", lite.content.meta.content_version),
+        format!("{:?}", full.content.meta.content_version)
+    );
+    assert_eq!(
+        format!("{:?}", lite.content.glossary),
+        format!("{:?}", full.content.glossary)
+    );
+    assert_eq!(
+        format!("{:?}", lite.content.sections),
+        format!("{:?}", full.content.sections)
+    );
+    assert_eq!(lite.content.questions.len(), full.content.questions.len());
+    for ((ls, lq), (fs, fq)) in lite.content.questions.iter().zip(&full.content.questions) {
+        let mut without_effects = fq.clone();
+        without_effects
+            .options
+            .iter_mut()
+            .for_each(|o| o.effects.clear());
+        assert_eq!(ls, fs);
+        assert_eq!(
+            format!("{lq:?}"),
+            format!("{without_effects:?}"),
+            "question {}",
+            fq.id
+        );
+    }
+    // Branching is identical, so the first stage and the full advisor agree on which questions apply.
+    assert_eq!(lite.show_if, full.show_if);
+}
+
+#[test]
+fn a_corrupt_compact_questionnaire_is_an_error_not_a_panic() {
+    let text = contract_advisor::compact::QUESTIONNAIRE;
+    for cut in [0, 1, 10, text.len() / 2] {
+        let cut = (0..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap();
+        assert!(contract_advisor::compact::decode(&text[..cut]).is_err());
+    }
+    assert!(contract_advisor::compact::decode("1\u{1f}2\u{1f}3\u{1f}99999999\u{1f}").is_err());
 }

@@ -1,7 +1,12 @@
 //! Data-driven scenarios: every `tests/scenarios/*.json` file is a situation in words, the answers a commissioner
 //! in that situation would give, and what the advice must contain. One `check` runs them all and prints the
 //! suite's concordance (also printed by `scripts/concordance`).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests"
+)]
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -85,7 +90,10 @@ struct Outcome {
 }
 
 fn model<'a>(rec: &'a Recommendation, id: &str) -> Option<&'a contract_advisor::api::ModelResult> {
-    rec.vehicles.iter().chain(&rec.payments).find(|m| m.id == id)
+    rec.vehicles
+        .iter()
+        .chain(&rec.payments)
+        .find(|m| m.id == id)
 }
 
 fn check(kb: &Kb, s: &Scenario) -> Outcome {
@@ -93,24 +101,51 @@ fn check(kb: &Kb, s: &Scenario) -> Outcome {
     let (answers, _) = match Answers::from_raw(kb, &s.answers) {
         Ok(a) => a,
         Err(errors) => {
-            out.failures.extend(errors.iter().map(|e| format!("answers rejected: {e}")));
+            out.failures
+                .extend(errors.iter().map(|e| format!("answers rejected: {e}")));
             return out;
         }
     };
     let rec = recommendation(kb, &answers);
     let e = &s.expect;
-    let leader = rec.vehicles.first().map(|m| m.id.clone()).unwrap_or_default();
+    let leader = rec
+        .vehicles
+        .first()
+        .map(|m| m.id.clone())
+        .unwrap_or_default();
     out.leader_ok = e.leader.contains(&leader);
     if !out.leader_ok {
-        let ranked: Vec<String> = rec.vehicles.iter().take(4).map(|m| format!("{} {}", m.id, m.score)).collect();
-        out.failures.push(format!("leader is {leader}, expected one of {:?} (ranking: {})", e.leader, ranked.join(", ")));
+        let ranked: Vec<String> = rec
+            .vehicles
+            .iter()
+            .take(4)
+            .map(|m| format!("{} {}", m.id, m.score))
+            .collect();
+        out.failures.push(format!(
+            "leader is {leader}, expected one of {:?} (ranking: {})",
+            e.leader,
+            ranked.join(", ")
+        ));
     }
     if !e.payment_leader.is_empty() {
-        let p = rec.payments.first().map(|m| m.id.clone()).unwrap_or_default();
+        let p = rec
+            .payments
+            .first()
+            .map(|m| m.id.clone())
+            .unwrap_or_default();
         if !e.payment_leader.contains(&p) {
             out.leader_ok = false;
-            let ranked: Vec<String> = rec.payments.iter().take(4).map(|m| format!("{} {}", m.id, m.score)).collect();
-            out.failures.push(format!("payment leader is {p}, expected one of {:?} (ranking: {})", e.payment_leader, ranked.join(", ")));
+            let ranked: Vec<String> = rec
+                .payments
+                .iter()
+                .take(4)
+                .map(|m| format!("{} {}", m.id, m.score))
+                .collect();
+            out.failures.push(format!(
+                "payment leader is {p}, expected one of {:?} (ranking: {})",
+                e.payment_leader,
+                ranked.join(", ")
+            ));
         }
     }
     out.top3_ok = true;
@@ -119,13 +154,16 @@ fn check(kb: &Kb, s: &Scenario) -> Outcome {
             Some(m) if m.rank <= 3 => {}
             Some(m) => {
                 out.top3_ok = false;
-                out.failures.push(format!("{id} is ranked {} (score {}), expected in the top three", m.rank, m.score));
+                out.failures.push(format!(
+                    "{id} is ranked {} (score {}), expected in the top three",
+                    m.rank, m.score
+                ));
             }
             None => out.failures.push(format!("unknown model {id}")),
         }
     }
     out.concerns_ok = true;
-    let mut fail_concern = |out: &mut Outcome, msg: String| {
+    let fail_concern = |out: &mut Outcome, msg: String| {
         out.concerns_ok = false;
         out.failures.push(msg);
     };
@@ -138,13 +176,23 @@ fn check(kb: &Kb, s: &Scenario) -> Outcome {
             c.question.as_ref().is_none_or(|q| &x.question_id == q) && (!c.serious || x.serious)
         });
         if !found {
-            fail_concern(&mut out, format!("no concern on {} from {:?} (serious: {})", c.model, c.question, c.serious));
+            fail_concern(
+                &mut out,
+                format!(
+                    "no concern on {} from {:?} (serious: {})",
+                    c.model, c.question, c.serious
+                ),
+            );
         }
     }
     for f in &e.red_flags {
-        let found = model(&rec, &f.model).is_some_and(|m| m.red_flags.iter().any(|x| x.id == f.flag));
+        let found =
+            model(&rec, &f.model).is_some_and(|m| m.red_flags.iter().any(|x| x.id == f.flag));
         if !found {
-            fail_concern(&mut out, format!("red flag {} not raised on {}", f.flag, f.model));
+            fail_concern(
+                &mut out,
+                format!("red flag {} not raised on {}", f.flag, f.model),
+            );
         }
     }
     for g in &e.gaps {
@@ -161,15 +209,25 @@ fn check(kb: &Kb, s: &Scenario) -> Outcome {
         }
     }
     if let Some(route) = &e.route {
-        let got = rec.procurement.as_ref().map(|p| p.route_id.as_str()).unwrap_or("none");
+        let got = rec
+            .procurement
+            .as_ref()
+            .map(|p| p.route_id.as_str())
+            .unwrap_or("none");
         if got != route {
             fail_concern(&mut out, format!("route is {got}, expected {route}"));
         }
     }
     if let Some(cc) = e.considerable_change {
-        let got = rec.procurement.as_ref().and_then(|p| p.considerable_change_met);
+        let got = rec
+            .procurement
+            .as_ref()
+            .and_then(|p| p.considerable_change_met);
         if got != Some(cc) {
-            fail_concern(&mut out, format!("considerable change is {got:?}, expected {cc}"));
+            fail_concern(
+                &mut out,
+                format!("considerable change is {got:?}, expected {cc}"),
+            );
         }
     }
     for c in &e.cases {
@@ -206,8 +264,14 @@ fn every_scenario_holds() {
     let (mut leader, mut top3, mut concerns) = (0, 0, 0);
     let mut failures = Vec::new();
     for (file, s) in &scenarios {
-        assert!(!s.name.is_empty() && !s.situation.is_empty(), "{file}: needs a name and a situation");
-        assert!(!s.sources.is_empty(), "{file}: cite the brief's sources the scenario is written from");
+        assert!(
+            !s.name.is_empty() && !s.situation.is_empty(),
+            "{file}: needs a name and a situation"
+        );
+        assert!(
+            !s.sources.is_empty(),
+            "{file}: cite the brief's sources the scenario is written from"
+        );
         for src in &s.sources {
             assert!(kb.has_source(src), "{file}: unknown source {src}");
         }
@@ -221,7 +285,12 @@ fn every_scenario_holds() {
     }
     let n = scenarios.len();
     println!("concordance: {n} scenarios; leader acceptable {leader}/{n}; top three acceptable {top3}/{n}; required concerns present {concerns}/{n}");
-    assert!(failures.is_empty(), "{} scenario expectations failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} scenario expectations failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -247,14 +316,43 @@ fn the_suite_covers_every_model_flag_and_route() {
             routes.insert(r.clone());
         }
     }
-    let missing_models: Vec<&str> =
-        kb.content.models.iter().map(|m| m.id.as_str()).filter(|m| !leaders.contains(*m)).collect();
-    let missing_flags: Vec<&str> =
-        kb.content.red_flags.iter().map(|f| f.id.as_str()).filter(|f| !flags.contains(*f)).collect();
-    let missing_routes: Vec<&str> =
-        kb.content.psr.routes.iter().map(|r| r.id.as_str()).filter(|r| !routes.contains(*r)).collect();
-    assert!(scenarios.len() >= 35, "the suite has {} scenarios; at least 35 are needed", scenarios.len());
-    assert!(missing_models.is_empty(), "models never the sole expected leader of a scenario: {missing_models:?}");
-    assert!(missing_flags.is_empty(), "red flags no scenario expects: {missing_flags:?}");
-    assert!(missing_routes.is_empty(), "routes no scenario expects: {missing_routes:?}");
+    let missing_models: Vec<&str> = kb
+        .content
+        .models
+        .iter()
+        .map(|m| m.id.as_str())
+        .filter(|m| !leaders.contains(*m))
+        .collect();
+    let missing_flags: Vec<&str> = kb
+        .content
+        .red_flags
+        .iter()
+        .map(|f| f.id.as_str())
+        .filter(|f| !flags.contains(*f))
+        .collect();
+    let missing_routes: Vec<&str> = kb
+        .content
+        .psr
+        .routes
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|r| !routes.contains(*r))
+        .collect();
+    assert!(
+        scenarios.len() >= 35,
+        "the suite has {} scenarios; at least 35 are needed",
+        scenarios.len()
+    );
+    assert!(
+        missing_models.is_empty(),
+        "models never the sole expected leader of a scenario: {missing_models:?}"
+    );
+    assert!(
+        missing_flags.is_empty(),
+        "red flags no scenario expects: {missing_flags:?}"
+    );
+    assert!(
+        missing_routes.is_empty(),
+        "routes no scenario expects: {missing_routes:?}"
+    );
 }

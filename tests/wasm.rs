@@ -2,7 +2,13 @@
 //! wasm32-unknown-unknown --test wasm`) and in headless Chromium (the same with `WASM_BINDGEN_USE_BROWSER=1`).
 //! Every call returns plain data; bad input comes back as `{ ok: false, errors }`, never as a panic.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
 
 use contract_advisor::wasm::Advisor;
 use js_sys::{Array, Object, Reflect, JSON};
@@ -18,11 +24,17 @@ fn ok(v: &JsValue) -> bool {
 }
 
 fn first_error_code(v: &JsValue) -> String {
-    get(&Array::from(&get(v, "errors")).get(0), "code").as_string().unwrap()
+    get(&Array::from(&get(v, "errors")).get(0), "code")
+        .as_string()
+        .unwrap()
 }
 
 fn strings(items: &[&str]) -> JsValue {
-    items.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
+    items
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<Array>()
+        .into()
 }
 
 /// Reports where the test ran, so the log shows the browser run really ran in a browser.
@@ -97,7 +109,9 @@ fn bad_answers_come_back_as_typed_errors() {
     assert!(ok(&a.answer("q-segment", JsValue::from_str("needs-group"))));
     let r = a.answer("q-pathway-shape", JsValue::from_str("clear"));
     assert_eq!(first_error_code(&r), "hidden-question");
-    let msg = get(&Array::from(&get(&r, "errors")).get(0), "message").as_string().unwrap();
+    let msg = get(&Array::from(&get(&r, "errors")).get(0), "message")
+        .as_string()
+        .unwrap();
     assert!(msg.contains("does not apply"), "{msg}");
 }
 
@@ -108,7 +122,10 @@ fn the_recommendation_explains_every_score() {
     let rec = a.recommend();
     let vehicles = Array::from(&get(&rec, "vehicles"));
     assert!(vehicles.length() >= 8);
-    for m in vehicles.iter().chain(Array::from(&get(&rec, "payments")).iter()) {
+    for m in vehicles
+        .iter()
+        .chain(Array::from(&get(&rec, "payments")).iter())
+    {
         let score = get(&m, "score").as_f64().unwrap();
         let sum: f64 = Array::from(&get(&m, "reasons"))
             .iter()
@@ -133,7 +150,13 @@ fn files_and_links_round_trip_and_bad_ones_change_nothing() {
     assert!(ok(&c.open_link(&link)));
     assert_eq!(c.link_fragment(), link);
 
-    for bad in ["", "{", "[]", "{\"format\":\"other\"}", "<script>alert(1)</script>"] {
+    for bad in [
+        "",
+        "{",
+        "[]",
+        "{\"format\":\"other\"}",
+        "<script>alert(1)</script>",
+    ] {
         let r = b.import_file(bad);
         assert!(!ok(&r), "{bad:?} accepted");
         assert_eq!(first_error_code(&r), "file");
@@ -149,10 +172,20 @@ fn files_and_links_round_trip_and_bad_ones_change_nothing() {
 fn recommend_for_checks_answers_strictly() {
     let a = Advisor::new().unwrap();
     let answers = Object::new();
-    Reflect::set(&answers, &JsValue::from_str("q-segment"), &JsValue::from_str("pathway")).unwrap();
+    Reflect::set(
+        &answers,
+        &JsValue::from_str("q-segment"),
+        &JsValue::from_str("pathway"),
+    )
+    .unwrap();
     let r = a.recommend_for(answers.clone().into());
     assert!(ok(&r));
-    Reflect::set(&answers, &JsValue::from_str("q-social-needs"), &JsValue::from_str("central")).unwrap();
+    Reflect::set(
+        &answers,
+        &JsValue::from_str("q-social-needs"),
+        &JsValue::from_str("central"),
+    )
+    .unwrap();
     let r = a.recommend_for(answers.into());
     assert_eq!(first_error_code(&r), "hidden-question");
     let r = a.recommend_for(JsValue::from_str("nonsense"));
@@ -162,7 +195,9 @@ fn recommend_for_checks_answers_strictly() {
 #[wasm_bindgen_test]
 fn reports_and_catalogue_are_produced() {
     let a = Advisor::new().unwrap();
-    assert!(a.report_markdown().starts_with("# Integrated care contract options"));
+    assert!(a
+        .report_markdown()
+        .starts_with("# Integrated care contract options"));
     assert!(JSON::parse(&a.report_json()).is_ok());
     let cat = a.catalogue();
     assert!(Array::from(&get(&cat, "sources")).length() > 100);

@@ -545,6 +545,10 @@ pub struct Psr {
     pub disclaimer: String,
     /// Sources for the regime as a whole.
     pub sources: Vec<String>,
+    /// The route is only worked out once this holds (for example, once the first procurement question is
+    /// answered); until then the advice says nothing about procurement.
+    #[serde(default)]
+    pub applies_when: Condition,
     /// The five processes.
     pub routes: Vec<Route>,
     /// Ordered rules.

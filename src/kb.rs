@@ -62,6 +62,8 @@ pub struct Kb {
     pub rule_when: Vec<Cond>,
     /// The considerable-change test.
     pub considerable_change: Cond,
+    /// When a procurement route is worked out at all.
+    pub route_applies: Cond,
     /// Per case, per feature: its condition.
     pub case_features: Vec<Vec<Cond>>,
     /// Skill id to the question measuring it.
@@ -289,6 +291,7 @@ impl Kb {
             &question_index,
             "the considerable-change test",
         )?;
+        let route_applies = compile(&content.psr.applies_when, qs, &question_index, "the procurement route's applies_when")?;
         let case_features = content
             .cases
             .iter()
@@ -314,6 +317,7 @@ impl Kb {
             flag_when,
             rule_when,
             considerable_change,
+            route_applies,
             case_features,
             skill_question,
             time_question,

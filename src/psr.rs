@@ -22,8 +22,12 @@ pub struct RouteAdvice<'a> {
     pub based_on: Vec<usize>,
 }
 
-/// Works out the likely route; `None` until a question the rules read has been answered.
+/// Works out the likely route; `None` until the content's `applies_when` holds and a question the rules read has
+/// been answered.
 pub fn advise<'a>(kb: &'a Kb, eff: &Effective) -> Option<RouteAdvice<'a>> {
+    if !kb.route_applies.eval(&eff.sel) {
+        return None;
+    }
     let mut read = Vec::new();
     for c in &kb.rule_when {
         c.questions(&mut |q| read.push(q));

@@ -6,6 +6,9 @@ text = cargo.read_text()
 def field(name):
     m = re.search(rf'^{name}\s*=\s*"([^"]*)"', text, re.M)
     return m.group(1) if m else ""
+files = []
+for stem in ("contract_advisor", "contract_advisor_lite"):
+    files += [f"{stem}_bg.wasm", f"{stem}.js", f"{stem}.d.ts", f"{stem}_bg.wasm.d.ts"]
 print(json.dumps({
     "name": field("name"),
     "version": field("version"),
@@ -15,6 +18,12 @@ print(json.dumps({
     "main": "contract_advisor.js",
     "module": "contract_advisor.js",
     "types": "contract_advisor.d.ts",
-    "files": ["contract_advisor_bg.wasm", "contract_advisor.js", "contract_advisor.d.ts", "contract_advisor_bg.wasm.d.ts"],
-    "sideEffects": ["./snippets/*"],
+    "exports": {
+        ".": {"types": "./contract_advisor.d.ts", "default": "./contract_advisor.js"},
+        "./first-stage": {"types": "./contract_advisor_lite.d.ts", "default": "./contract_advisor_lite.js"},
+        "./contract_advisor_bg.wasm": "./contract_advisor_bg.wasm",
+        "./contract_advisor_lite_bg.wasm": "./contract_advisor_lite_bg.wasm",
+    },
+    "files": files + ["README.md"],
+    "sideEffects": False,
 }, indent=2))

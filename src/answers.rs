@@ -148,13 +148,20 @@ pub fn selection(q: &Question, values: &[String]) -> Result<u32, Error> {
 /// Cuts an untrusted value to a length fit for a message.
 pub fn shorten(v: &str) -> String {
     const MAX: usize = 40;
-    if v.chars().count() <= MAX {
-        v.to_owned()
-    } else {
-        let mut s: String = v.chars().take(MAX).collect();
+    let visible = |c: char| {
+        if c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+        {
+            '\u{fffd}'
+        } else {
+            c
+        }
+    };
+    let mut s: String = v.chars().take(MAX).map(visible).collect();
+    if v.chars().count() > MAX {
         s.push('…');
-        s
     }
+    s
 }
 
 impl Answers {
@@ -285,7 +292,7 @@ impl Answers {
                     }
                 })
                 .collect();
-            if matches!(value, RawAnswer::Many(_)) && q.kind == Kind::Single && values.len() != 1 {
+            if matches!(value, RawAnswer::Many(_)) && q.kind == Kind::Single && values.len() > 1 {
                 errors.push(Error::about(
                     ErrorKind::WrongType,
                     &q.id,

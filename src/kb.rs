@@ -291,7 +291,12 @@ impl Kb {
             &question_index,
             "the considerable-change test",
         )?;
-        let route_applies = compile(&content.psr.applies_when, qs, &question_index, "the procurement route's applies_when")?;
+        let route_applies = compile(
+            &content.psr.applies_when,
+            qs,
+            &question_index,
+            "the procurement route's applies_when",
+        )?;
         let case_features = content
             .cases
             .iter()

@@ -65,6 +65,7 @@ pub fn read_file(kb: &Kb, text: &str) -> Result<(Answers, Vec<String>), Vec<Erro
             MAX_FILE_BYTES / 1024
         )));
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(file_error("The file is empty"));
     }
@@ -79,6 +80,12 @@ pub fn read_file(kb: &Kb, text: &str) -> Result<(Answers, Vec<String>), Vec<Erro
             ))
         }
     })?;
+    if let Err(key) = no_duplicate_keys(text) {
+        return Err(file_error(format!(
+            "The file has been changed: “{}” appears twice in it, so it is not clear which answer to use",
+            shorten(&key)
+        )));
+    }
     let Value::Object(obj) = value else {
         return Err(file_error(
             "The file is not a saved answers file from this advisor",
@@ -144,6 +151,74 @@ pub fn read_file(kb: &Kb, text: &str) -> Result<(Answers, Vec<String>), Vec<Erro
         None => notes.insert(0, "The file does not say which content version it was saved with".to_owned()),
     }
     Ok((answers, notes))
+}
+
+/// Walks a JSON text (already known to be valid) and fails with the first key that appears twice in one object,
+/// at any depth. A plain JSON reader keeps the last of two equal keys silently, which would let an edited file
+/// say one thing to a person reading it and another to the advisor.
+fn no_duplicate_keys(text: &str) -> Result<(), String> {
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    struct Unique;
+    impl<'de> Deserialize<'de> for Unique {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Unique, D::Error> {
+            d.deserialize_any(Unique)
+        }
+    }
+    impl<'de> Visitor<'de> for Unique {
+        type Value = Unique;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Unique, A::Error> {
+            let mut keys = std::collections::BTreeSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                map.next_value::<Unique>()?;
+                if !keys.insert(key.clone()) {
+                    return Err(de::Error::custom(DUPLICATE_MARK.to_owned() + &key));
+                }
+            }
+            Ok(Unique)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Unique, A::Error> {
+            while seq.next_element::<Unique>()?.is_some() {}
+            Ok(Unique)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_unit<E>(self) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+    }
+    const DUPLICATE_MARK: &str = "duplicate key: ";
+    match serde_json::from_str::<Unique>(text) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let msg = e.to_string();
+            match msg.strip_prefix(DUPLICATE_MARK) {
+                // serde_json appends " at line L column C"; keep only the key.
+                Some(rest) => Err(rest
+                    .rsplit_once(" at line ")
+                    .map(|(k, _)| k.to_owned())
+                    .unwrap_or_else(|| rest.to_owned())),
+                None => Ok(()),
+            }
+        }
+    }
 }
 
 /// FNV-1a, 32 bits: a checksum to catch truncated or edited links (not a security measure).
@@ -235,6 +310,13 @@ pub fn read_link(kb: &Kb, fragment: &str) -> Result<(Answers, Vec<String>), Vec<
             ));
             continue;
         };
+        if opts.is_empty() {
+            errors.push(Error::new(
+                ErrorKind::Link,
+                "The link is incomplete or has been changed: copy the whole link again",
+            ));
+            continue;
+        }
         let mut ids = Vec::new();
         for k in opts.chars() {
             match q

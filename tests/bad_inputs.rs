@@ -386,12 +386,9 @@ fn all_problems_in_a_file_are_reported() {
     assert!(questions.contains(&Some("q-segment")) && questions.contains(&Some("q-problem")));
 }
 
-/// Known gap (see the robustness report): a link item with a question key and no option keys, with a valid
-/// checksum, is refused with the questionnaire's own "Select …" wording (or, for a single-choice question,
-/// "Select only one answer"), which does not tell the user that the link is at fault. It should be refused with
-/// a message about the link. Run with `cargo test --test bad_inputs -- --ignored` once fixed, then un-ignore.
+/// A link item with a question key and no option keys, with a valid checksum, is refused with a message about the
+/// link (not the questionnaire's own "Select …" wording, which would not tell the user the link is at fault).
 #[test]
-#[ignore = "known gap: a link item without option keys gives a message about the question, not the link"]
 fn link_question_key_without_options_is_blamed_on_the_link() {
     let kb = kb();
     // `sg` (single choice) and `pb` (multiple choice) with no option keys; checksums are valid.
@@ -403,6 +400,27 @@ fn link_question_key_without_options_is_blamed_on_the_link() {
                 .all(|e| e.message().to_lowercase().contains("link")),
             "{link}: {:?}",
             errors.iter().map(Error::message).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// JSON allows an object to name the same key twice, and a plain reader keeps the last value; a file answering a
+/// question twice (or giving two versions) is refused, as a share link answering a question twice is.
+#[test]
+fn duplicate_keys_in_a_file_are_refused() {
+    let kb = kb();
+    for text in [
+        r#"{"format": "integrated-care-contract-advisor/answers", "version": 1,
+            "answers": {"q-segment": "pathway", "q-segment": "specialised"}}"#,
+        r#"{"format": "integrated-care-contract-advisor/answers", "version": 1, "version": 2,
+            "answers": {"q-segment": "pathway"}}"#,
+    ] {
+        let result = saved::read_file(&kb, text);
+        let errors = result.map(|(a, _)| a.to_raw(&kb)).expect_err("accepted");
+        assert!(
+            errors[0].message().contains("appears twice"),
+            "{:?}",
+            errors[0].message()
         );
     }
 }

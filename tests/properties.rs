@@ -14,8 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use contract_advisor::api::{self, ModelResult};
-use contract_advisor::content::Kind;
-use contract_advisor::{engine, saved, Answers, Kb, RawAnswer, RawAnswers};
+use contract_advisor::content::{Kind, Layer};
+use contract_advisor::{engine, saved, whatif, Answers, Kb, RawAnswer, RawAnswers};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -25,9 +25,14 @@ fn kb() -> &'static Kb {
     &KB
 }
 
+/// `cases` per property, or `PROPTEST_CASES` when set (for longer runs: `PROPTEST_CASES=5000 cargo test --release
+/// --test properties`).
 fn config(cases: u32) -> Config {
     Config {
-        cases,
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(cases),
         // Failures are reported with their shrunk input; no persistence files in the source tree.
         failure_persistence: None,
         ..Config::default()
@@ -238,6 +243,33 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(config(32))]
+
+    /// Every what-if change, applied, really puts its new leader first.
+    #[test]
+    fn what_if_changes_do_what_they_say(masks in valid_masks()) {
+        let kb = kb();
+        let a = Answers::from_masks(kb, &masks);
+        let eval = engine::evaluate(kb, &a);
+        for change in whatif::what_would_change(kb, &a, &eval, 4) {
+            prop_assert!(!change.steps.is_empty() && change.steps.len() <= whatif::MAX_STEPS);
+            let mut changed = a.clone();
+            for step in &change.steps {
+                prop_assert_eq!(a.effective(kb).sel[step.question], step.from);
+                changed = changed.with_mask(step.question, step.to);
+            }
+            let after = engine::evaluate(kb, &changed);
+            let ranking = match change.layer {
+                Layer::Vehicle => &after.vehicles,
+                Layer::Payment => &after.payments,
+            };
+            prop_assert_eq!(ranking.first(), Some(&change.new_leader));
+            prop_assert_ne!(change.new_leader, change.old_leader);
+        }
+    }
+}
+
+proptest! {
     #![proptest_config(config(256))]
 
     /// (f) Saving to a file and to a link and reading back gives the same answers in force.
@@ -319,7 +351,7 @@ proptest! {
         let kb = kb();
         let a = Answers::from_masks(kb, &masks);
         let eval = engine::evaluate(kb, &a);
-        let _ = contract_advisor::whatif::what_would_change(kb, &a, &eval, 4);
+        let _ = whatif::what_would_change(kb, &a, &eval, 4);
         let _ = saved::write_file(kb, &a);
         let _ = saved::write_link(kb, &a);
     }

@@ -1,5 +1,6 @@
 //! Any bytes as a share-link fragment: `saved::read_link` must return answers or errors, never panic; whatever
-//! it accepts must share and read back unchanged.
+//! it accepts must share and read back unchanged. Each input is also tried with its checksum corrected, so that
+//! the fuzzer reaches the decoder behind the checksum check.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -12,14 +13,31 @@ static KB: LazyLock<Kb> = LazyLock::new(|| match Kb::embedded() {
     Err(e) => panic!("embedded content does not load: {e}"),
 });
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
+/// The share link's checksum (FNV-1a 32, 7 base-36 digits), as in `src/saved.rs`.
+fn checksum(text: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = String::new();
+    let mut n = u64::from(h);
+    for _ in 0..7 {
+        out.insert(0, char::from(digits[(n % 36) as usize]));
+        n /= 36;
+    }
+    out
+}
+
+fn check(text: &str) {
     match saved::read_link(&KB, text) {
         Ok((answers, _)) => {
             let written = saved::write_link(&KB, &answers);
-            assert!(written.len() <= saved::MAX_LINK_CHARS, "written link too long");
+            assert!(
+                written.len() <= saved::MAX_LINK_CHARS,
+                "written link too long"
+            );
             match saved::read_link(&KB, &written) {
                 Ok((again, _)) => assert_eq!(again, answers, "link round trip changed the answers"),
                 Err(e) => panic!("a written link was refused: {e:?}\n{written}"),
@@ -32,4 +50,14 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    check(text);
+    // The same text with a correct checksum: "a1.<body>" + "." + checksum.
+    let body = text.rsplit_once('.').map_or(text, |(body, _)| body);
+    check(&format!("{body}.{}", checksum(body)));
 });

@@ -25,9 +25,16 @@ fuzz_target!(|data: &[u8]| {
     let rec = api::recommendation(kb, &answers);
     for m in rec.vehicles.iter().chain(&rec.payments) {
         let sum: i32 = m.reasons.iter().chain(&m.concerns).map(|c| c.points).sum();
-        assert_eq!(sum, m.score, "{}: score is not the sum of its contributions", m.id);
+        assert_eq!(
+            sum, m.score,
+            "{}: score is not the sum of its contributions",
+            m.id
+        );
     }
-    assert!(serde_json::to_string(&rec).is_ok(), "the recommendation does not serialise");
+    assert!(
+        serde_json::to_string(&rec).is_ok(),
+        "the recommendation does not serialise"
+    );
 
     let eval = engine::evaluate(kb, &answers);
     for change in whatif::what_would_change(kb, &answers, &eval, 4) {
@@ -40,6 +47,10 @@ fuzz_target!(|data: &[u8]| {
             Layer::Vehicle => after.vehicles.first(),
             Layer::Payment => after.payments.first(),
         };
-        assert_eq!(first, Some(&change.new_leader), "a what-if change does not put its new leader first");
+        assert_eq!(
+            first,
+            Some(&change.new_leader),
+            "a what-if change does not put its new leader first"
+        );
     }
 });

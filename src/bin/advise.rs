@@ -13,6 +13,19 @@ const USAGE: &str = "usage:
   advise catalogue [--format json|html]        every question, model, case and source
   advise info                                  versions and counts";
 
+/// Writes to standard output; a closed pipe (`advise … | head`) ends the command quietly instead of panicking.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        std::process::exit(0);
+    }
+}
+
 fn read_input(path: &str) -> Result<String, String> {
     if path == "-" {
         let mut s = String::new();
@@ -65,8 +78,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                         eprintln!("note: {n}");
                     }
                     match format {
-                        "json" => println!("{}", report::json(&kb, &answers)),
-                        "text" => print!("{}", report::markdown(&kb, &answers)),
+                        "json" => out(&(report::json(&kb, &answers) + "\n")),
+                        "text" => out(&report::markdown(&kb, &answers)),
                         other => return Err(format!("unknown format `{other}`\n{USAGE}")),
                     }
                     Ok(ExitCode::SUCCESS)
@@ -81,7 +94,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let text = read_input(args.get(1).ok_or(USAGE)?)?;
             match load_answers(&kb, &text) {
                 Ok((answers, _)) => {
-                    println!("#{}", saved::write_link(&kb, &answers));
+                    out(&format!("#{}\n", saved::write_link(&kb, &answers)));
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(errors) => {
@@ -92,14 +105,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         Some("check") => {
             let problems = validate::problems(&kb);
-            for p in &problems {
-                println!("{p}");
-            }
-            println!(
-                "{} problem{} found",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            );
+            let mut text: String = problems.iter().map(|p| format!("{p}\n")).collect();
+            let plural = if problems.len() == 1 { "" } else { "s" };
+            text.push_str(&format!("{} problem{plural} found\n", problems.len()));
+            out(&text);
             Ok(if problems.is_empty() {
                 ExitCode::SUCCESS
             } else {
@@ -108,20 +117,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         Some("catalogue") => {
             match flag_value(args, "--format").unwrap_or("json") {
-                "json" => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&api::catalogue(&kb)).map_err(|e| e.to_string())?
-                ),
-                "html" => print!("{}", report::catalogue_html(&kb)),
+                "json" => {
+                    let json = serde_json::to_string_pretty(&api::catalogue(&kb))
+                        .map_err(|e| e.to_string())?;
+                    out(&(json + "\n"));
+                }
+                "html" => out(&report::catalogue_html(&kb)),
                 other => return Err(format!("unknown format `{other}`\n{USAGE}")),
             }
             Ok(ExitCode::SUCCESS)
         }
         Some("info") => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&api::info(&kb)).map_err(|e| e.to_string())?
-            );
+            let json = serde_json::to_string_pretty(&api::info(&kb)).map_err(|e| e.to_string())?;
+            out(&(json + "\n"));
             Ok(ExitCode::SUCCESS)
         }
         _ => Err(USAGE.to_owned()),

@@ -1,0 +1,152 @@
+// Benchmark (not a test): prints the widget's size and speed figures, measured on the built site in dist/site.
+// Run through scripts/bench, which builds first. With --record it also rewrites PERFORMANCE.md.
+//
+//   sizes        .wasm raw and gzip (both modules); gzip bytes the browser fetched before the first question was
+//                interactive; the content's own gzip size and the ratio
+//   load         navigation → first question interactive, median of N cold loads (new browser context each)
+//   recompute    one answer changed, scores recomputed, in WebAssembly in the browser (median and p99 over
+//                batches, because browsers coarsen timers) and natively (median and p99 per call)
+//   memory       peak WebAssembly memory after a whole journey, the recommendation and the reports
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import os from 'node:os';
+import { serve } from './server.mjs';
+
+const SITE = resolve('dist/site');
+const LOADS = Number(process.env.BENCH_LOADS || 15);
+const RECORD = process.argv.includes('--record');
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))]; };
+
+const figures = [];
+const say = (name, value, target = '') => { figures.push({ name, value, target }); console.log(`${name}: ${value}${target ? `   (target ${target})` : ''}`); };
+
+// ---- sizes on disk
+const first = readFileSync(join(SITE, 'pkg/contract_advisor_lite_bg.wasm'));
+const full = readFileSync(join(SITE, 'pkg/contract_advisor_bg.wasm'));
+say('first-stage .wasm', `${first.length} B raw, ${gz(first)} B gzip`);
+say('full .wasm', `${full.length} B raw, ${gz(full)} B gzip`);
+
+function contentFiles(dir) {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? contentFiles(p) : n.endsWith('.json') ? [p] : [];
+  }).sort();
+}
+const content = Buffer.concat(contentFiles(resolve('src/data')).map((p) => Buffer.from(JSON.stringify(JSON.parse(readFileSync(p, 'utf8'))))));
+const contentGz = gz(content);
+say('content (all JSON, minified)', `${content.length} B raw, ${contentGz} B gzip`);
+
+// ---- browser measurements
+const server = await serve(SITE);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const inShadow = (sel) => `document.querySelector('contract-advisor')?.shadowRoot?.querySelector(${JSON.stringify(sel)})`;
+
+/** One cold load: returns ms to the start page being ready, ms from Start now to the first question, and the
+ * paths fetched before the first question was interactive. */
+async function coldLoad() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const fetched = [];
+  let cutoff = Infinity;
+  page.on('requestfinished', (r) => { if (Date.now() <= cutoff) fetched.push(new URL(r.url()).pathname); });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('contract-advisor')?.dataset.state === 'ready', null, { polling: 'raf', timeout: 30000 });
+  const readyAt = await page.evaluate(() => performance.now());
+  const clickAt = await page.evaluate(() => performance.now());
+  await page.evaluate(`(${inShadow('[data-screen]')}) && [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('button')].find(b => b.textContent.trim() === 'Start now').click()`);
+  await page.waitForFunction(`!!${inShadow('[data-question-id] input')}`, null, { polling: 'raf', timeout: 30000 });
+  const questionAt = await page.evaluate(() => performance.now());
+  cutoff = Date.now();
+  await context.close();
+  return { ready: readyAt, toQuestion: questionAt - clickAt, total: readyAt + (questionAt - clickAt), fetched };
+}
+
+await coldLoad(); // warm the disk cache, not the browser (each load has a new context)
+const loads = [];
+for (let i = 0; i < LOADS; i++) loads.push(await coldLoad());
+const paths = [...new Set(loads[0].fetched)];
+let before = 0;
+const rows = [];
+for (const p of paths) {
+  const file = join(SITE, p.endsWith('/') ? p + 'index.html' : p);
+  if (!existsSync(file)) continue;
+  const n = gz(readFileSync(file));
+  before += n;
+  rows.push(`${p} ${n}`);
+}
+console.log('  fetched before the first question: ' + rows.join(', '));
+say('gzip bytes before the first question is interactive', `${before} B (${kb(before)})`, '≤ 90 KB');
+say('those bytes / content gzip', `${(before / contentGz).toFixed(2)}×`, '≤ 3×');
+say(`navigation → first question interactive (median of ${LOADS} cold loads)`,
+  `${median(loads.map((l) => l.total)).toFixed(0)} ms (start page ready ${median(loads.map((l) => l.ready)).toFixed(0)} ms + Start now → question ${median(loads.map((l) => l.toQuestion)).toFixed(0)} ms)`, '< 150 ms');
+
+// Recompute and memory, on a page that talks to the package directly.
+writeFileSync(join(SITE, 'bench.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,"><script type="module" src="bench.js"></script></head><body></body></html>');
+writeFileSync(join(SITE, 'bench.js'), `
+import init, { Advisor } from './pkg/contract_advisor.js';
+const answers = ${readFileSync(resolve('e2e/fixtures/risky-plan.json'), 'utf8')};
+const w = await init({ module_or_path: new URL('./pkg/contract_advisor_bg.wasm', import.meta.url) });
+let peak = w.memory.buffer.byteLength;
+const a = new Advisor();
+const file = JSON.stringify({ format: 'integrated-care-contract-advisor/answers', version: 1, answers });
+const r = a.importFile(file); if (!r.ok) throw new Error(JSON.stringify(r.errors));
+a.recommend(); a.reportMarkdown(); a.reportJson(); a.catalogue();
+peak = Math.max(peak, w.memory.buffer.byteLength);
+a.benchRecompute(2000);
+const BATCH = 200, per = [];
+for (let i = 0; i < 300; i++) { const t = performance.now(); a.benchRecompute(BATCH); per.push((performance.now() - t) * 1000 / BATCH); }
+const full = [];
+for (let i = 0; i < 50; i++) { const t = performance.now(); a.recommend(); full.push(performance.now() - t); }
+peak = Math.max(peak, w.memory.buffer.byteLength);
+window.__bench = { per, full, peak };
+`);
+{
+  const page = await browser.newPage();
+  await page.goto(server.url + 'bench.html');
+  await page.waitForFunction(() => window.__bench, null, { timeout: 60000 });
+  const b = await page.evaluate(() => window.__bench);
+  say('recompute after one answer change, WebAssembly in Chromium', `median ${median(b.per).toFixed(2)} µs, p99 ${pct(b.per, 0.99).toFixed(2)} µs (per call, ${b.per.length} batches of 200)`, '< 100 µs median');
+  say('full explained recommendation in Chromium (with what-if, to plain objects)', `median ${median(b.full).toFixed(1)} ms, p99 ${pct(b.full, 0.99).toFixed(1)} ms`);
+  say('peak WebAssembly memory (full module, journey + recommendation + reports)', `${b.peak} B (${(b.peak / 1048576).toFixed(2)} MiB)`);
+}
+await browser.close();
+await server.close();
+
+const native = execFileSync('cargo', ['run', '--quiet', '--release', '--locked', '--example', 'recompute'], { encoding: 'utf8' }).trim().split('\n');
+for (const line of native) {
+  const [name, value] = line.split(': ');
+  say(name, value, name.includes('one answer') ? '' : '');
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() || 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Chromium ${execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim().split(' ').pop()}, Node ${process.version}`;
+console.log(`machine: ${machine}`);
+if (RECORD) {
+  const lines = figures.map((f) => `| ${f.name} | ${f.value} | ${f.target || '—'} |`).join('\n');
+  writeFileSync('PERFORMANCE.md', `# Performance and size
+
+Measured by \`scripts/bench\` (a benchmark, not a test) on ${new Date().toISOString().slice(0, 10)}.
+
+Machine: ${machine}.
+
+| figure | measured | target |
+|---|---|---|
+${lines}
+
+How each is measured: see the comment at the top of \`e2e/bench.mjs\`. Loads are cold (a new browser context each,
+served from 127.0.0.1); "interactive" means the first question's inputs are in the page after pressing
+"Start now" on a start page that has finished loading. Browser timings are per call, from batches of 200 calls,
+because browsers coarsen their timers. Re-run \`scripts/bench --record\` after changes that could move these
+figures, and commit the result.
+`);
+  console.log('bench: PERFORMANCE.md written');
+}

@@ -55,15 +55,20 @@ async function open(opts = {}) {
   const page = await context.newPage();
   const problems = [];
   const requests = [];
+  const t = { page, context, problems, requests, axeRunning: false };
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
+  // axe-core injects a <style> of its own, which the page's CSP rightly refuses: ignore messages while it runs.
+  page.on('console', (m) => { if (m.type() === 'error' && !t.axeRunning) problems.push('console: ' + m.text()); });
   page.on('request', (r) => requests.push(r.url()));
   await page.addInitScript(() => {
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) => {
+      if (!window.__axeRunning) window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
   });
+  pages.set(page, t);
   if (opts.url) await page.goto(opts.url);
-  return { page, context, problems, requests };
+  return t;
 }
 
 /** Every request went to the page's own origin (or was a data:/blob: URL). */
@@ -80,11 +85,19 @@ async function noProblems(t) {
   assert(cookies.length === 0, 'cookies were set: ' + cookies.map((c) => c.name).join(', '));
 }
 
+const pages = new Map();
+
 async function axe(page, label) {
+  const t = pages.get(page);
+  if (t) t.axeRunning = true;
+  await page.evaluate(() => { window.__axeRunning = true; });
   await page.evaluate(AXE);
   const res = await page.evaluate(async () => await window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
   }));
+  await page.waitForTimeout(50);
+  await page.evaluate(() => { window.__axeRunning = false; });
+  if (t) t.axeRunning = false;
   for (const v of res.violations) {
     console.log(`  axe ${label}: ${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   }

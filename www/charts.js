@@ -1,0 +1,133 @@
+// Accessible inline SVG charts for the results page: fit score by model, and where each model's score comes from
+// (the points of its reasons and concerns summed by section of the questions). Each SVG has role="img" with a
+// <title> and <desc>, and is followed by a data table with the same figures. Colours are never the only cue:
+// every bar and cell is labelled with its number. Styling lives in style.css (no inline styles).
+
+import { h } from './dom.js';
+
+/** @typedef {import('./types').ModelResult} ModelResult */
+/** @typedef {[string, ModelResult[]]} Group  a heading ("Contract vehicles") and its models in rank order */
+
+const NS = 'http://www.w3.org/2000/svg';
+const W = 720; // viewBox width; the SVG scales to its container
+
+/** Creates an SVG element; attribute values here are numbers and fixed class names only. */
+function s(/** @type {string} */ tag, /** @type {Record<string, any>} */ attrs, /** @type {any[]} */ ...kids) {
+  const el = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  el.append(...kids.flat());
+  return el;
+}
+
+/** A model name short enough for a chart label: long names lose their bracketed part (tables keep it). */
+const short = (/** @type {string} */ name) => (name.length > 48 && name.indexOf(' (') > 0 ? name.slice(0, name.indexOf(' (')) : name);
+
+/** "+3", "−2", "0" */
+const signed = (/** @type {number} */ n) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}`;
+
+/** The SVG with its title and description, inside a wrapper that scrolls sideways on very small screens. */
+function svgImage(/** @type {string} */ id, /** @type {number} */ height, /** @type {string} */ title, /** @type {string} */ desc, /** @type {Element[]} */ body) {
+  // Focusable so keyboard users can scroll it when it is wider than a small screen.
+  return h('div', { class: 'ca-chart-wrap', role: 'region', 'aria-label': `${title} (chart)`, tabindex: '0' },
+    s('svg', { class: 'ca-chart', viewBox: `0 0 ${W} ${Math.ceil(height)}`, role: 'img', 'aria-labelledby': `${id}-t ${id}-d`, focusable: 'false' },
+      s('title', { id: `${id}-t` }, title), s('desc', { id: `${id}-d` }, desc), body));
+}
+
+/** A data table in a scrolling region labelled by its caption. */
+function dataTable(/** @type {string} */ id, /** @type {string} */ caption, /** @type {string[]} */ head, /** @type {any[][]} */ rows) {
+  return h('div', { class: 'ca-table-wrap', role: 'region', 'aria-labelledby': id, tabindex: '0' },
+    h('table', { class: `ca-table ca-table--data${head.length > 5 ? ' ca-table--wide' : ''}` },
+      h('caption', { class: 'ca-table__caption', id }, caption),
+      h('thead', null, h('tr', null, head.map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', null, rows.map(([first, ...cells]) => h('tr', null, h('th', { scope: 'row' }, first), cells.map((c) => h('td', null, c)))))));
+}
+
+/**
+ * Horizontal bar chart of fit score by model, with a zero line: negative scores extend to its left.
+ * @param {Group[]} groups
+ */
+export function fitChart(groups) {
+  const all = groups.flatMap(([, ms]) => ms);
+  const scores = all.map((m) => m.score);
+  const lo = Math.min(0, ...scores), hi = Math.max(0, ...scores), span = hi - lo || 1;
+  const x = (/** @type {number} */ v) => 4 + ((v - lo) / span) * (W - 8);
+  /** @type {Element[]} */ const body = [];
+  let y = 0;
+  for (const [title, models] of groups) {
+    body.push(s('text', { x: 0, y: y + 22, class: 'ca-chart__group' }, title));
+    y += 34;
+    for (const m of models) {
+      body.push(s('text', { x: 0, y: y + 16, class: 'ca-chart__label' }, `${short(m.name)}: ${signed(m.score)}`));
+      const x0 = x(Math.min(0, m.score));
+      body.push(s('rect', { x: x0.toFixed(1), y: y + 24, height: 14, width: Math.max(2, Math.abs(x(m.score) - x(0))).toFixed(1),
+        class: m.score < 0 ? 'ca-bar ca-bar--neg' : 'ca-bar' }));
+      y += 48;
+    }
+    y += 6;
+  }
+  body.unshift(s('line', { x1: x(0).toFixed(1), x2: x(0).toFixed(1), y1: 30, y2: y, class: 'ca-chart__zero' }));
+  const sorted = [...all].sort((a, b) => b.score - a.score);
+  const best = sorted[0], worst = sorted[sorted.length - 1];
+  const desc = `One bar per model, grouped into ${groups.map(([t]) => t.toLowerCase()).join(' and ')}. `
+    + 'Bars to the right of the zero line are positive fit scores, bars to the left negative ones. '
+    + (best ? `Highest: ${best.name}, ${signed(best.score)}. Lowest: ${worst.name}, ${signed(worst.score)}.` : '');
+  return h('div', { class: 'ca-figure' },
+    h('h3', { class: 'ca-heading-m' }, 'Fit score by model'),
+    h('p', null, 'A longer bar to the right means more of your answers count in the model’s favour.'),
+    svgImage('ca-fit', y, 'Fit score by model', desc, body),
+    h('details', { class: 'ca-details', open: true },
+      h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, 'Fit scores as a table')),
+      h('div', { class: 'ca-details__text' }, dataTable('ca-fit-caption', 'Fit score by model', ['Model', 'Type', 'Fit score', 'How well it may suit you'],
+        groups.flatMap(([title, ms]) => ms.map((m) => [m.name, title, signed(m.score), m.fitLabel]))))));
+}
+
+/**
+ * Model-by-criterion view: for each model, the net points of its reasons and concerns in each section of the
+ * questions. The grouping by section is for display only; the scores themselves come from the core.
+ * @param {Group[]} groups @param {import('./types').CatalogueSection[]} sections
+ */
+export function criteriaChart(groups, sections) {
+  const where = new Map(sections.flatMap((sec, i) => sec.questions.map((q) => [q.id, i])));
+  /** @param {ModelResult} m @returns {(number | null)[]} */
+  const sums = (m) => {
+    /** @type {(number | null)[]} */ const row = sections.map(() => null);
+    for (const c of [...m.reasons, ...m.concerns]) {
+      const i = where.get(c.questionId);
+      if (i !== undefined) row[i] = (row[i] ?? 0) + c.points;
+    }
+    return row;
+  };
+  const n = sections.length || 1, cw = W / n;
+  /** @type {Element[]} */ const body = sections.map((_, i) =>
+    s('text', { x: (i * cw + cw / 2).toFixed(1), y: 18, class: 'ca-chart__col' }, String(i + 1)));
+  /** @type {any[][]} */ const rows = [];
+  let y = 26;
+  for (const [title, models] of groups) {
+    body.push(s('text', { x: 0, y: y + 22, class: 'ca-chart__group' }, title));
+    y += 34;
+    for (const m of models) {
+      const row = sums(m);
+      rows.push([m.name, ...row.map((v) => (v == null ? '–' : signed(v)))]);
+      body.push(s('text', { x: 0, y: y + 16, class: 'ca-chart__label' }, short(m.name)));
+      row.forEach((v, i) => {
+        const kind = v == null ? 'none' : v >= 4 ? 'p2' : v > 0 ? 'p1' : v === 0 ? 'z' : v <= -4 ? 'n2' : 'n1';
+        body.push(s('rect', { x: (i * cw + 2).toFixed(1), y: y + 22, width: (cw - 4).toFixed(1), height: 28, rx: 3, class: `ca-cell ca-cell--${kind}` }));
+        if (v != null) body.push(s('text', { x: (i * cw + cw / 2).toFixed(1), y: y + 41, class: `ca-cell__text ca-cell__text--${kind}` }, signed(v)));
+      });
+      y += 58;
+    }
+    y += 6;
+  }
+  const desc = `A grid with one row per model and one column per section of the questions, numbered 1 to ${sections.length}. `
+    + 'Each cell shows the points your answers in that section add to (plus) or take from (minus) the model. Empty cells mean no answer in that section counted.';
+  return h('div', { class: 'ca-figure' },
+    h('h3', { class: 'ca-heading-m' }, 'Where each model’s score comes from'),
+    h('p', null, 'Points for (blue, plus) and against (red, minus) each model, added up by section of the questions. The columns are:'),
+    h('ol', { class: 'ca-list ca-list--number ca-chart-key' }, sections.map((sec) => h('li', null, sec.title))),
+    svgImage('ca-crit', y, 'Where each model’s score comes from', desc, body),
+    h('details', { class: 'ca-details', open: true },
+      h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, 'Points by section as a table')),
+      h('div', { class: 'ca-details__text' },
+        h('p', { class: 'ca-secondary' }, 'A dash means no answer in that section counted for or against the model.'),
+        dataTable('ca-crit-caption', 'Points for and against each model, by section of the questions', ['Model', ...sections.map((sec) => sec.title)], rows))));
+}

@@ -35,7 +35,7 @@ export async function serve(root, options = {}) {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
       const extra = options.headers ? options.headers(url.pathname) : {};
-      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] || 'application/octet-stream', 'Cache-Control': 'no-store', ...extra });
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] || 'application/octet-stream', ...extra });
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

@@ -236,7 +236,7 @@ pub fn catalogue_html(kb: &Kb) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; style-src 'self'\">\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"style.css\">\n<title>Questions and contract models – Integrated care contract advisor</title>\n</head>\n<body class=\"app-catalogue\">\n<main class=\"app-page\" id=\"main\">"
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; style-src 'self'; img-src 'self' data:\">\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"style.css\">\n<title>Questions and contract models – Integrated care contract advisor</title>\n</head>\n<body class=\"app-catalogue\">\n<main class=\"app-page\" id=\"main\">"
     );
     let _ = writeln!(out, "<h1>Questions and contract models</h1>");
     let _ = writeln!(

@@ -436,7 +436,10 @@ fn answers_saved_with_older_content_keep_loading_through_renamed_ids() {
     // Pretend an earlier content version called the segment question `q-population` and its "pathway" option
     // "condition-pathway"; meta.json records both renames.
     let files = embedded_files();
-    let mut changed: Vec<(String, String)> = files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut changed: Vec<(String, String)> = files
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
     let meta = changed.iter_mut().find(|(n, _)| n == "meta.json").unwrap();
     let mut v: Value = serde_json::from_str(&meta.1).unwrap();
     v["renamed"] = serde_json::json!({
@@ -444,16 +447,30 @@ fn answers_saved_with_older_content_keep_loading_through_renamed_ids() {
         "options": [{"question": "q-segment", "from": "condition-pathway", "to": "pathway"}]
     });
     meta.1 = v.to_string();
-    let refs: Vec<(&str, &str)> = changed.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let refs: Vec<(&str, &str)> = changed
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     let kb = Kb::from_files(&refs).unwrap();
     let old = r#"{"format": "integrated-care-contract-advisor/answers", "version": 1, "contentVersion": "0.9.0",
                   "answers": {"q-population": "condition-pathway"}}"#;
     let (answers, notes) = contract_advisor::saved::read_file(&kb, old).unwrap();
-    assert_eq!(answers.to_raw(&kb).get("q-segment"), Some(&contract_advisor::RawAnswer::One("pathway".into())));
-    assert!(notes.iter().any(|n| n.contains("content version 0.9.0")), "{notes:?}");
+    assert_eq!(
+        answers.to_raw(&kb).get("q-segment"),
+        Some(&contract_advisor::RawAnswer::One("pathway".into()))
+    );
+    assert!(
+        notes.iter().any(|n| n.contains("content version 0.9.0")),
+        "{notes:?}"
+    );
     assert!(notes.iter().any(|n| n.contains("is now")), "{notes:?}");
     // Without the renames, the same file is refused with a clear reason, and nothing is half-loaded.
     let plain = Kb::embedded().unwrap();
     let errors = contract_advisor::saved::read_file(&plain, old).unwrap_err();
-    assert!(errors[0].message().contains("is not a question in this version"), "{errors:?}");
+    assert!(
+        errors[0]
+            .message()
+            .contains("is not a question in this version"),
+        "{errors:?}"
+    );
 }

@@ -35,6 +35,9 @@ import { questionPage, checkPage } from './pages.js';
  */
 
 const STORE_KEY = 'contract-advisor/answers';
+/** A URL fragment that looks like a link to saved answers (“#a1.…”, or one mangled or from another version),
+ * as opposed to an ordinary page anchor such as “#main”: these go to the core, which explains any problem. */
+const LINK = /^#[a-z]\d+\./i;
 const VIEWS = ['vehicles', 'payments', 'procurement', 'whatif', 'compare', 'cases', 'sources', 'charts'];
 
 class ContractAdvisorElement extends HTMLElement {
@@ -146,7 +149,7 @@ class ContractAdvisorElement extends HTMLElement {
     const first = problem || (this.getAttribute('start') === 'question' ? this.#resume() : { screen: 'start' });
     if (!this.#linkState) return first;
     const old = history.state?.ca ? history.state : null; // a reload keeps the screen the user was on
-    if (location.hash.startsWith('#a')) {
+    if (LINK.test(location.hash)) {
       const r = adv.openLink(location.hash);
       if (!r.ok) return fail('We could not open the answers in this link', r);
       this.#changed();
@@ -219,7 +222,7 @@ class ContractAdvisorElement extends HTMLElement {
     if (!this.#advisor) return;
     if (e.state?.ca) return this.#show(e.state, { history: 'replace' });
     const hash = location.hash;
-    if (!hash.startsWith('#a') || hash.slice(1) === this.#advisor.linkFragment()) return;
+    if (!LINK.test(hash) || hash.slice(1) === this.#advisor.linkFragment()) return;
     const r = this.#advisor.openLink(hash);
     if (!r.ok) {
       this.#show({ screen: 'start', errorTitle: 'We could not open the answers in this link', errors: r.errors.map((/** @type {any} */ x) => ({ message: x.message })) }, { history: 'replace' });

@@ -144,7 +144,7 @@ for (const line of native) {
   say(name, value, name.includes('one answer') ? '' : '');
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() || 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Chromium ${execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim().split(' ').pop()}, Node ${process.version}`;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() || 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, ${execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim().split(' ').slice(0, 2).join(' ')}, Node ${process.version}`;
 console.log(`machine: ${machine}`);
 if (RECORD) {
   const lines = figures.map((f) => `| ${f.name} | ${f.value} | ${f.target || '—'} |`).join('\n');
@@ -158,11 +158,21 @@ Machine: ${machine}.
 |---|---|---|
 ${lines}
 
-How each is measured: see the comment at the top of \`e2e/bench.mjs\`. Loads are cold (a new browser context each,
-served from 127.0.0.1); "interactive" means the first question's inputs are in the page after pressing
-"Start now" on a start page that has finished loading. Browser timings are per call, from batches of 200 calls,
-because browsers coarsen their timers. Re-run \`scripts/bench --record\` after changes that could move these
-figures, and commit the result.
+How each is measured (details at the top of \`e2e/bench.mjs\`):
+
+- Loads are cold: a new browser context each time (empty cache), served from 127.0.0.1. "Interactive" is the
+  element's \`contract-advisor:interactive\` performance mark: its first screen is in the page with its handlers
+  attached. "Page opening on the question" is index.html with \`<contract-advisor start="question">\`; on
+  index.html itself the first screen is the start page, and the first question follows "Start now".
+- Bytes before the first question: every file the browser fetched from navigation until the first question was
+  interactive (via the start page), each counted at its gzip -9 size. The full module is fetched later, once a
+  question is showing and the browser is idle. "Content" is every file in \`src/data/\`, minified.
+- Browser timings of the recompute are per call, from batches of 200 calls, because browsers coarsen their timers;
+  the native ones are per call. The recompute is one changed answer: branching, all scores and both leaders.
+- Memory is the full module's WebAssembly memory after a whole journey, the recommendation and both reports.
+
+Timings on this shared 2-core machine vary by ±20% between runs. Re-run \`scripts/bench --record\` after changes
+that could move these figures, and commit the result.
 `);
   console.log('bench: PERFORMANCE.md written');
 }

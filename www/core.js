@@ -8,7 +8,8 @@
 // module has throw until `await core.full()` has resolved.
 //
 // The single-file build inlines both modules as base64 in <script type="application/octet-stream"> blocks with
-// the ids below; when they are present nothing is fetched (file:// pages cannot fetch).
+// the ids below; when they are present nothing is fetched (file:// pages cannot fetch). A server that sends
+// .wasm with another type than application/wasm still works: streaming compilation falls back to bytes.
 
 import initFirst, { Advisor as FirstStage } from '../pkg/contract_advisor_lite.js';
 
@@ -92,11 +93,26 @@ export class Core {
 }
 
 /**
+ * The first-stage module, compiling from the moment this module is evaluated (before the element has even
+ * started), so that compilation overlaps the rest of the page's start-up. A copy of the promise swallows the
+ * rejection so that a failure is reported once, by loadCore, not also as an unhandled rejection.
+ * @type {Promise<WebAssembly.Module>}
+ */
+const firstModule = (() => {
+  const bytes = inlined('contract-advisor-wasm-first');
+  const url = new URL('contract_advisor_lite_bg.wasm', PKG);
+  const compiled = bytes ? WebAssembly.compile(bytes)
+    : WebAssembly.compileStreaming(fetch(url)).catch(() => fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+  compiled.catch(() => {});
+  return compiled;
+})();
+
+/**
  * Loads the first-stage module and returns a Core with an empty set of answers. Rejects if the module cannot be
  * fetched or compiled (for example under a CSP without 'wasm-unsafe-eval').
  * @returns {Promise<Core>}
  */
 export async function loadCore() {
-  await initFirst({ module_or_path: inlined('contract-advisor-wasm-first') ?? new URL('contract_advisor_lite_bg.wasm', PKG) });
+  await initFirst({ module_or_path: await firstModule });
   return new Core(new FirstStage());
 }

@@ -221,8 +221,9 @@ fn no_duplicate_keys(text: &str) -> Result<(), String> {
     }
 }
 
-/// FNV-1a, 32 bits: a checksum to catch truncated or edited links (not a security measure).
-fn checksum(text: &str) -> String {
+/// The share link's checksum of `text` (the link before its last dot): FNV-1a, 32 bits, as 7 base-36 digits.
+/// It catches truncated or edited links; it is not a security measure.
+pub fn checksum(text: &str) -> String {
     let mut h: u32 = 0x811c_9dc5;
     for b in text.bytes() {
         h ^= u32::from(b);

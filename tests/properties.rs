@@ -357,25 +357,13 @@ proptest! {
     }
 }
 
-/// The share link's checksum (FNV-1a 32 of the text before the last dot, 7 base-36 digits), as in `saved.rs`.
+/// A link body with its checksum appended, as the advisor writes it.
 fn with_checksum(body: &str) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in body.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = [b'0'; 7];
-    let mut n = u64::from(h);
-    for slot in out.iter_mut().rev() {
-        *slot = digits[(n % 36) as usize];
-        n /= 36;
-    }
-    format!("{body}.{}", String::from_utf8_lossy(&out))
+    format!("{body}.{}", saved::checksum(body))
 }
 
 #[test]
-fn checksum_matches_the_advisor() {
+fn a_written_link_ends_with_the_checksum_of_its_body() {
     let kb = kb();
     let a = Answers::from_masks(kb, &[0b10, 1]);
     let link = saved::write_link(kb, &a);

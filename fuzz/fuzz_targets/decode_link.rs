@@ -13,23 +13,6 @@ static KB: LazyLock<Kb> = LazyLock::new(|| match Kb::embedded() {
     Err(e) => panic!("embedded content does not load: {e}"),
 });
 
-/// The share link's checksum (FNV-1a 32, 7 base-36 digits), as in `src/saved.rs`.
-fn checksum(text: &str) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in text.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = String::new();
-    let mut n = u64::from(h);
-    for _ in 0..7 {
-        out.insert(0, char::from(digits[(n % 36) as usize]));
-        n /= 36;
-    }
-    out
-}
-
 fn check(text: &str) {
     match saved::read_link(&KB, text) {
         Ok((answers, _)) => {
@@ -59,5 +42,5 @@ fuzz_target!(|data: &[u8]| {
     check(text);
     // The same text with a correct checksum: "a1.<body>" + "." + checksum.
     let body = text.rsplit_once('.').map_or(text, |(body, _)| body);
-    check(&format!("{body}.{}", checksum(body)));
+    check(&format!("{body}.{}", saved::checksum(body)));
 });

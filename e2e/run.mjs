@@ -516,6 +516,43 @@ await check('issue 3: risky plan: readiness gaps, red flags with cases, procurem
 
 // ---- Issue 4: save, share, print, embed, offline ------------------------------------------------------------
 
+await check('issue 4: charts: fit by model and model by section, as labelled SVG images with data tables that match the scores', async () => {
+  const t = await openRisky();
+  const { page } = t;
+  await toResults(page);
+  const charts = await page.evaluate(() => {
+    const root = document.querySelector('contract-advisor').shadowRoot;
+    return [...root.querySelectorAll('svg[role="img"]')].map((svg) => {
+      const name = (svg.getAttribute('aria-labelledby') || '').split(' ').map((id) => root.getElementById(id)?.textContent?.trim() || '').join(' | ');
+      const labels = [...svg.querySelectorAll('text')].map((x) => x.textContent.trim());
+      return { name, labels, bars: svg.querySelectorAll('rect').length };
+    });
+  });
+  assert(charts.length >= 2, `${charts.length} SVG charts on the results page`);
+  const [fit, crit] = charts;
+  assert(fit.name.startsWith('Fit score by model |') && fit.name.length > 40, 'the fit chart has no title and description: ' + fit.name);
+  assert(crit.name.includes('section'), 'the model-by-section chart has no title and description: ' + crit.name);
+  // Every model appears in the fit chart with its score, exactly as the core computed it.
+  for (const m of [...RISKY_REC.vehicles, ...RISKY_REC.payments]) {
+    const signed = m.score > 0 ? `+${m.score}` : m.score < 0 ? `−${-m.score}` : '0'; // a true minus sign, as printed
+    assert(fit.labels.some((l) => l.endsWith(`: ${signed}`) && l.length > signed.length + 2), `no bar labelled with ${m.name}'s score ${signed}`);
+  }
+  assert(fit.bars >= RISKY_REC.vehicles.length + RISKY_REC.payments.length, `${fit.bars} bars for 16 models`);
+  // The text alternatives: tables with the same figures.
+  const tables = await page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('table')]
+    .map((tb) => ({ caption: tb.querySelector('caption')?.textContent?.trim() || '', rows: [...tb.querySelectorAll('tbody tr')].map((r) => [...r.cells].map((c) => c.textContent.trim())) })));
+  const fitTable = tables.find((x) => x.caption === 'Fit score by model');
+  assert(fitTable && fitTable.rows.length === 16, 'no fit data table with 16 rows');
+  for (const m of [...RISKY_REC.vehicles, ...RISKY_REC.payments]) {
+    const row = fitTable.rows.find((r) => r[0] === m.name);
+    assert(row && row.some((c) => c.replace('−', '-').replace('+', '') === String(m.score)), `fit table row for ${m.name}: ${row}`);
+  }
+  assert(tables.some((x) => x.caption.startsWith('Points for and against each model, by section')), 'no model-by-section data table');
+  ownFilesOnly(t.requests, BASE);
+  await noProblems(t);
+  await t.context.close();
+});
+
 await check('issue 4: answers survive a reload and a new visit on this device (localStorage); Clear my answers removes them', async () => {
   const t = await open({ url: BASE + 'index.html' });
   const { page } = t;

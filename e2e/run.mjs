@@ -547,7 +547,13 @@ await check('issue 4: charts: fit by model and model by section, as labelled SVG
     const row = fitTable.rows.find((r) => r[0] === m.name);
     assert(row && row.some((c) => c.replace('−', '-').replace('+', '') === String(m.score)), `fit table row for ${m.name}: ${row}`);
   }
-  assert(tables.some((x) => x.caption.startsWith('Points for and against each model, by section')), 'no model-by-section data table');
+  const bySection = tables.find((x) => x.caption.startsWith('Points for and against each model, by section'));
+  assert(bySection, 'no model-by-section data table');
+  const cell = (v) => (v === null ? '–' : v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0');
+  for (const m of [...RISKY_REC.vehicles, ...RISKY_REC.payments]) {
+    const row = bySection.rows.find((r) => r[0] === m.name);
+    assert(row && row.slice(1).join(' ') === m.bySection.map(cell).join(' '), `section row for ${m.name}: ${row} ≠ ${m.bySection.map(cell)}`);
+  }
   ownFilesOnly(t.requests, BASE);
   await noProblems(t);
   await t.context.close();

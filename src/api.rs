@@ -561,6 +561,9 @@ pub struct ModelResult {
     pub concerns: Vec<ContributionView>,
     /// How many concerns are failed preconditions.
     pub serious_concerns: usize,
+    /// The score split by section of the questionnaire (in the order of [`Recommendation::sections`]): the sum of
+    /// the contributions from each section's questions, or `None` when none of them counted.
+    pub by_section: Vec<Option<i32>>,
     /// Demands against capability and time.
     pub readiness: ReadinessView,
     /// Red flags raised by the answers.
@@ -627,6 +630,13 @@ fn model_result(
             }
         }
     }
+    let mut by_section: Vec<Option<i32>> = vec![None; kb.content.sections.len()];
+    for c in &s.contributions {
+        let section = kb.content.questions.get(c.question).map(|(si, _)| *si);
+        if let Some(slot) = section.and_then(|si| by_section.get_mut(si)) {
+            *slot = Some(slot.unwrap_or(0) + c.points);
+        }
+    }
     // Strongest first; journey order breaks ties (the sort is stable).
     reasons.sort_by_key(|c| std::cmp::Reverse(c.points));
     concerns.sort_by_key(|c| (!c.serious, c.points));
@@ -659,6 +669,7 @@ fn model_result(
         cons: claims(&m.cons),
         risks: claims(&m.risks),
         serious_concerns: concerns.iter().filter(|c| c.serious).count(),
+        by_section,
         reasons,
         concerns,
         readiness: readiness_view(kb, m, &eval.eff),
@@ -932,6 +943,8 @@ pub struct Recommendation {
     pub content_version: String,
     /// Content last reviewed.
     pub last_reviewed: String,
+    /// Titles of the questionnaire's sections, in order (the columns of each model's `by_section`).
+    pub sections: Vec<String>,
     /// Confidence.
     pub confidence: ConfidenceView,
     /// Vehicles, best first.
@@ -1104,6 +1117,12 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
     let mut rec = Recommendation {
         content_version: kb.content.meta.content_version.clone(),
         last_reviewed: kb.content.meta.last_reviewed.clone(),
+        sections: kb
+            .content
+            .sections
+            .iter()
+            .map(|s| s.title.clone())
+            .collect(),
         confidence: confidence_view(&eval, kb),
         vehicles,
         payments,

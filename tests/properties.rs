@@ -94,6 +94,19 @@ fn check_model(m: &ModelResult) -> Result<(), TestCaseError> {
         "{}: score is not the sum of its reasons and concerns",
         &m.id
     );
+    let by_section: i32 = m.by_section.iter().flatten().sum();
+    prop_assert_eq!(
+        by_section,
+        m.score,
+        "{}: the split by section does not add up to the score",
+        &m.id
+    );
+    prop_assert_eq!(
+        m.by_section.len(),
+        kb().content.sections.len(),
+        "{}: one entry per section",
+        &m.id
+    );
     prop_assert!(
         m.reasons.iter().all(|c| c.points > 0),
         "{}: a reason without points",

@@ -82,21 +82,13 @@ export function fitChart(groups) {
 }
 
 /**
- * Model-by-criterion view: for each model, the net points of its reasons and concerns in each section of the
- * questions. The grouping by section is for display only; the scores themselves come from the core.
- * @param {Group[]} groups @param {import('./types').CatalogueSection[]} sections
+ * Model-by-criterion view: for each model, the points its answers in each section of the questions add or take
+ * away, as the core splits them (ModelResult.bySection, columns as Recommendation.sections).
+ * @param {Group[]} groups @param {string[]} sections section titles
  */
 export function criteriaChart(groups, sections) {
-  const where = new Map(sections.flatMap((sec, i) => sec.questions.map((q) => [q.id, i])));
   /** @param {ModelResult} m @returns {(number | null)[]} */
-  const sums = (m) => {
-    /** @type {(number | null)[]} */ const row = sections.map(() => null);
-    for (const c of [...m.reasons, ...m.concerns]) {
-      const i = where.get(c.questionId);
-      if (i !== undefined) row[i] = (row[i] ?? 0) + c.points;
-    }
-    return row;
-  };
+  const sums = (m) => m.bySection;
   const n = sections.length || 1, cw = W / n;
   /** @type {Element[]} */ const body = sections.map((_, i) =>
     s('text', { x: (i * cw + cw / 2).toFixed(1), y: 18, class: 'ca-chart__col' }, String(i + 1)));
@@ -123,11 +115,11 @@ export function criteriaChart(groups, sections) {
   return h('div', { class: 'ca-figure' },
     h('h3', { class: 'ca-heading-m' }, 'Where each model’s score comes from'),
     h('p', null, 'Points for (blue, plus) and against (red, minus) each model, added up by section of the questions. The columns are:'),
-    h('ol', { class: 'ca-list ca-list--number ca-chart-key' }, sections.map((sec) => h('li', null, sec.title))),
+    h('ol', { class: 'ca-list ca-list--number ca-chart-key' }, sections.map((title) => h('li', null, title))),
     svgImage('ca-crit', y, 'Where each model’s score comes from', desc, body),
     h('details', { class: 'ca-details', open: true },
       h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, 'Points by section as a table')),
       h('div', { class: 'ca-details__text' },
         h('p', { class: 'ca-secondary' }, 'A dash means no answer in that section counted for or against the model.'),
-        dataTable('ca-crit-caption', 'Points for and against each model, by section of the questions', ['Model', ...sections.map((sec) => sec.title)], rows))));
+        dataTable('ca-crit-caption', 'Points for and against each model, by section of the questions', ['Model', ...sections], rows))));
 }

@@ -165,7 +165,7 @@ class Renderer {
     return h('section', { class: 'ca-section ca-charts', 'aria-labelledby': 'ca-charts-title' },
       h('h2', { class: 'ca-heading-l2', id: 'ca-charts-title' }, 'Charts'),
       fitChart(groups),
-      criteriaChart(groups, this.cat.sections));
+      criteriaChart(groups, this.rec.sections));
   }
 
   /**

@@ -64,6 +64,8 @@ export interface ModelResult {
   whenItFits: string[]; riskCarrier: string; moneyFlow: string; governance: string;
   pros: ClaimView[]; cons: ClaimView[]; risks: ClaimView[];
   reasons: ContributionView[]; concerns: ContributionView[]; seriousConcerns: number;
+  /** The score split by section of the questionnaire (columns as Recommendation.sections); null: nothing counted. */
+  bySection: (number | null)[];
   readiness: ReadinessView; redFlags: FlagView[]; pairsWith: string[]; cases: string[]; sources: string[];
 }
 export interface Pairing { vehicleId: string; vehicle: string; paymentId: string; payment: string }
@@ -85,7 +87,10 @@ export interface SourceView {
   id: string; title: string; publisher: string; author: string | null; year: string; url: string; note: string; caution: string | null;
 }
 export interface Recommendation {
-  contentVersion: string; lastReviewed: string; confidence: ConfidenceView;
+  contentVersion: string; lastReviewed: string;
+  /** Titles of the questionnaire's sections, in order. */
+  sections: string[];
+  confidence: ConfidenceView;
   vehicles: ModelResult[]; payments: ModelResult[]; pairings: Pairing[];
   procurement: ProcurementView | null; whatIf: WhatIfView[]; resembles: CaseMatchView[];
   /** Every source cited anywhere in this recommendation. */

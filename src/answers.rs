@@ -351,13 +351,6 @@ impl Answers {
         }
         raw
     }
-
-    /// Clears one answer.
-    pub fn clear(&mut self, index: usize) {
-        if let Some(slot) = self.sel.get_mut(index) {
-            *slot = 0;
-        }
-    }
 }
 
 fn unknown_question(id: &str) -> Error {

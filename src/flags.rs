@@ -24,14 +24,3 @@ pub fn flags_for<'a>(kb: &'a Kb, model: &Model, eff: &Effective) -> Vec<&'a RedF
         .map(|(f, _)| f)
         .collect()
 }
-
-/// Every red flag the answers trigger, whatever the model, in content order.
-pub fn triggered<'a>(kb: &'a Kb, eff: &Effective) -> Vec<&'a RedFlag> {
-    kb.content
-        .red_flags
-        .iter()
-        .zip(&kb.flag_when)
-        .filter(|(_, when)| when.eval(&eff.sel))
-        .map(|(f, _)| f)
-        .collect()
-}

@@ -16,8 +16,8 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/content_files.rs"));
 }
 
-/// The content files compiled into this build, as (name, minified JSON text): every file with the `full`
-/// feature, and only the questionnaire (meta, glossary, section files without effects) without it.
+/// Every content file, as (name, minified JSON text). The full build loads from these; the first-stage build
+/// reads the compact questionnaire instead (see [`Kb::questionnaire`]), so these are not linked into it.
 pub fn embedded_files() -> Vec<(&'static str, &'static str)> {
     embedded::FILES.to_vec()
 }

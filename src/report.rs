@@ -208,9 +208,8 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
 /// The report as JSON: the saved answers and the recommendation, in one object.
 pub fn json(kb: &Kb, answers: &Answers) -> String {
     let rec = api::recommendation(kb, answers);
-    let file: serde_json::Value =
-        serde_json::from_str(&saved::write_file(kb, answers)).unwrap_or_default();
-    let value = serde_json::json!({ "answers": file, "recommendation": rec });
+    let value =
+        serde_json::json!({ "answers": saved::file_value(kb, answers), "recommendation": rec });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 

@@ -31,8 +31,8 @@ fn link_error(message: impl Into<String>) -> Vec<Error> {
     vec![Error::new(ErrorKind::Link, message)]
 }
 
-/// Writes the answers in force as an answers file (pretty JSON).
-pub fn write_file(kb: &Kb, answers: &Answers) -> String {
+/// The answers in force as an answers-file JSON value.
+pub fn file_value(kb: &Kb, answers: &Answers) -> Value {
     let raw = answers.to_raw(kb);
     let mut obj = Map::new();
     obj.insert("format".into(), Value::from(FILE_FORMAT));
@@ -52,7 +52,12 @@ pub fn write_file(kb: &Kb, answers: &Answers) -> String {
         })
         .collect();
     obj.insert("answers".into(), Value::Object(answers));
-    serde_json::to_string_pretty(&Value::Object(obj)).unwrap_or_default()
+    Value::Object(obj)
+}
+
+/// Writes the answers in force as an answers file (pretty JSON).
+pub fn write_file(kb: &Kb, answers: &Answers) -> String {
+    serde_json::to_string_pretty(&file_value(kb, answers)).unwrap_or_default()
 }
 
 /// Reads an answers file. On success returns the answers and notes for the user (for example that the file was

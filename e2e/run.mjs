@@ -417,7 +417,7 @@ await check('issue 3: risky plan: readiness gaps, red flags with cases, procurem
     assert(text.includes(`${m.rank}. ${m.name}`), `results lack the ranked option ${m.rank}. ${m.name}`);
     for (const line of m.readiness.summary) assert(text.includes(norm(line)), `results lack the readiness gap “${line.slice(0, 80)}” of ${m.name}`);
   }
-  assert(/Actuarial and financial risk modelling: missing/.test(text) && text.includes('Time: about 12 months'), 'no actuarial or time gap shown');
+  assert(/Actuarial and financial risk modelling: this model needs it and you have not got it\. You answered “No, and we could not buy it in”/.test(text) && text.includes('Time: about 12 months'), 'no actuarial or time gap shown (quoting the answer given)');
   // Red flags: each one the core raises is shown on its model, names its case and has a source.
   const flags = await page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('.ca-flag')]
     .map((f) => ({ text: f.textContent.replace(/\s+/g, ' '), sources: f.querySelectorAll('a[href^="#ca-src-"]').length, cases: f.querySelectorAll('a[href^="#ca-case-"]').length })));
@@ -530,27 +530,28 @@ await check('issue 4: charts: fit by model and model by section, as labelled SVG
   });
   assert(charts.length >= 2, `${charts.length} SVG charts on the results page`);
   const [fit, crit] = charts;
-  assert(fit.name.startsWith('Fit score by model |') && fit.name.length > 40, 'the fit chart has no title and description: ' + fit.name);
+  assert(fit.name.startsWith('Fit by model |') && fit.name.length > 40, 'the fit chart has no title and description: ' + fit.name);
   assert(crit.name.includes('section'), 'the model-by-section chart has no title and description: ' + crit.name);
-  // Every model appears in the fit chart with its score, exactly as the core computed it.
-  for (const m of [...RISKY_REC.vehicles, ...RISKY_REC.payments]) {
-    const signed = m.score > 0 ? `+${m.score}` : m.score < 0 ? `−${-m.score}` : '0'; // a true minus sign, as printed
-    assert(fit.labels.some((l) => l.endsWith(`: ${signed}`) && l.length > signed.length + 2), `no bar labelled with ${m.name}'s score ${signed}`);
+  // Every model appears in the fit chart with its score and reachable points, exactly as the core computed them.
+  const ALL = [...RISKY_REC.arrangements, ...RISKY_REC.vehicles, ...RISKY_REC.payments];
+  const basis = (m) => `${m.score > 0 ? `+${m.score}` : m.score < 0 ? `−${-m.score}` : '0'} of ${m.reachable}`; // a true minus sign
+  for (const m of ALL) {
+    assert(fit.labels.some((l) => l.endsWith(`: ${basis(m)}`) && l.length > basis(m).length + 2), `no bar labelled with ${m.name}'s fit ${basis(m)}`);
   }
-  assert(fit.bars >= RISKY_REC.vehicles.length + RISKY_REC.payments.length, `${fit.bars} bars for 16 models`);
+  assert(fit.bars >= ALL.length, `${fit.bars} bars for ${ALL.length} models`);
   // The text alternatives: tables with the same figures.
   const tables = await page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('table')]
     .map((tb) => ({ caption: tb.querySelector('caption')?.textContent?.trim() || '', rows: [...tb.querySelectorAll('tbody tr')].map((r) => [...r.cells].map((c) => c.textContent.trim())) })));
-  const fitTable = tables.find((x) => x.caption === 'Fit score by model');
-  assert(fitTable && fitTable.rows.length === 16, 'no fit data table with 16 rows');
-  for (const m of [...RISKY_REC.vehicles, ...RISKY_REC.payments]) {
+  const fitTable = tables.find((x) => x.caption === 'Fit by model');
+  assert(fitTable && fitTable.rows.length === ALL.length, `no fit data table with ${ALL.length} rows`);
+  for (const m of ALL) {
     const row = fitTable.rows.find((r) => r[0] === m.name);
-    assert(row && row.some((c) => c.replace('−', '-').replace('+', '') === String(m.score)), `fit table row for ${m.name}: ${row}`);
+    assert(row && row.includes(basis(m)), `fit table row for ${m.name}: ${row}`);
   }
   const bySection = tables.find((x) => x.caption.startsWith('Points for and against each model, by section'));
   assert(bySection, 'no model-by-section data table');
   const cell = (v) => (v === null ? '–' : v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0');
-  for (const m of [...RISKY_REC.vehicles, ...RISKY_REC.payments]) {
+  for (const m of ALL) {
     const row = bySection.rows.find((r) => r[0] === m.name);
     assert(row && row.slice(1).join(' ') === m.bySection.map(cell).join(' '), `section row for ${m.name}: ${row} ≠ ${m.bySection.map(cell)}`);
   }
@@ -858,7 +859,7 @@ await check('issue 5: axe on the exclusive “or” question, a single-choice er
   await page.goto(BASE + 'index.html');
   await ready(page);
   await page.getByRole('button', { name: 'Start now' }).click();
-  await answerJourney(page, RISKY, 1);
+  await answerJourney(page, RISKY, 2); // who is commissioning, then the problems (multiple choice)
   const single = await questionId(page);
   assert(QUESTIONS.find((q) => q.id === single).kind === 'single', `${single} is not a single-choice question`);
   await newErrorSummary(page, () => page.getByRole('button', { name: 'Continue' }).click());

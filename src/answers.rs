@@ -145,6 +145,40 @@ pub fn selection(q: &Question, values: &[String]) -> Result<u32, Error> {
     Ok(mask)
 }
 
+/// Ticks or unticks one option of a question, keeping the selection valid: on a multiple-choice question an
+/// exclusive option ("No major gaps", "Not sure") clears the others, and ticking another clears it; on a
+/// single-choice question the option replaces the selection. Unticking an option clears it.
+pub fn toggle(q: &Question, mask: u32, option: usize) -> u32 {
+    let bit = 1u32 << option;
+    if option >= q.options.len() {
+        return mask;
+    }
+    if mask & bit != 0 {
+        return mask & !bit;
+    }
+    match q.kind {
+        Kind::Single => bit,
+        Kind::Multi => {
+            let exclusive: u32 = q
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.exclusive)
+                .fold(0, |m, (i, _)| m | (1 << i));
+            if exclusive & bit != 0 {
+                bit
+            } else {
+                (mask & !exclusive) | bit
+            }
+        }
+    }
+}
+
+/// The note shown when an answer to a question that no longer exists is set aside.
+pub fn retired_note(r: &crate::content::Retired) -> String {
+    format!("Your answer to “{}” was set aside: {}", r.text, r.instead)
+}
+
 /// Cuts an untrusted value to a length fit for a message.
 pub fn shorten(v: &str) -> String {
     const MAX: usize = 40;
@@ -257,6 +291,10 @@ impl Answers {
                 .find(|r| &r.from == id)
                 .map(|r| r.to.as_str())
                 .unwrap_or(id);
+            if let Some(r) = kb.content.meta.retired.iter().find(|r| &r.question == id) {
+                notes.push(retired_note(r));
+                continue;
+            }
             let Some(qi) = kb.question_index(current) else {
                 errors.push(unknown_question(id));
                 continue;

@@ -9,10 +9,10 @@ use serde::Serialize;
 
 use crate::answers::{Answers, Effective, RawAnswers};
 use crate::content::{Claim, CostBand, Kind, Layer, Model, Need, Status as ModelStatus};
-use crate::engine::{best_payment_for, evaluate, Evaluation, Level, ModelScore};
+use crate::engine::{by_section, evaluate, Band, Evaluation, LayerRanking};
 use crate::error::Error;
 use crate::kb::Kb;
-use crate::readiness::{readiness, Status};
+use crate::readiness::{months_range, readiness, Status};
 use crate::whatif::{labels, what_would_change};
 use crate::{cases, flags, psr};
 
@@ -57,6 +57,14 @@ pub struct Info {
     pub review_note: String,
     /// Number of questions.
     pub question_count: usize,
+    /// Questions every user is asked.
+    pub main_questions: usize,
+    /// Questions asked only after some answers.
+    pub follow_up_questions: usize,
+    /// What to expect before starting, in sentences: how long it takes and how many questions there are.
+    pub before_you_start: Vec<String>,
+    /// Number of commissioning arrangements.
+    pub arrangement_count: usize,
     /// Number of contract vehicles.
     pub vehicle_count: usize,
     /// Number of payment rules.
@@ -70,12 +78,37 @@ pub struct Info {
 /// Versions and counts of the knowledge base.
 pub fn info(kb: &Kb) -> Info {
     let m = &kb.content;
+    let main = m
+        .questions
+        .iter()
+        .filter(|(_, q)| q.show_if.is_none())
+        .count();
+    let follow = m.questions.len() - main;
+    // About 40 seconds for each main question, and up to a minute a question for someone who reads the hints
+    // and answers every follow-up.
+    let (low, high) = ((main * 40).div_ceil(60), (main + follow).max(1));
+    let (low, high) = (low.div_ceil(5) * 5, high.div_ceil(5) * 5);
     Info {
         crate_version: env!("CARGO_PKG_VERSION"),
         content_version: m.meta.content_version.clone(),
         last_reviewed: m.meta.last_reviewed.clone(),
         review_note: m.meta.review_note.clone(),
         question_count: m.questions.len(),
+        main_questions: main,
+        follow_up_questions: follow,
+        before_you_start: vec![
+            format!(
+                "It takes about {low} to {high} minutes: the questions ask for facts you may need to look up."
+            ),
+            format!(
+                "There are {main} main questions, and up to {follow} more depending on your answers."
+            ),
+        ],
+        arrangement_count: m
+            .models
+            .iter()
+            .filter(|x| x.layer == Layer::Arrangement)
+            .count(),
         vehicle_count: m
             .models
             .iter()
@@ -143,9 +176,10 @@ pub struct QuestionView {
     pub options: Vec<OptionView>,
     /// Terms defined here for the first time in this journey.
     pub terms: Vec<TermView>,
-    /// Position among the questions that apply (1-based).
+    /// Position among the questions still in play (1-based): those answered or that may still be asked.
     pub number: usize,
-    /// Number of questions that apply.
+    /// Number of questions still in play. It only falls as answers rule follow-up questions out, so moving
+    /// forward never moves the progress indicator backwards.
     pub total: usize,
     /// Previous question that applies.
     pub previous: Option<String>,
@@ -196,6 +230,12 @@ pub fn question_view(kb: &Kb, answers: &Answers, id: &str) -> Result<QuestionVie
         ));
     }
     let mask = answers.stored(qi);
+    // Questions still in play: answered, or possibly asked. Answering only ever takes questions out of play, and
+    // never one before the current question, so moving forward never moves the progress indicator backwards.
+    let in_play: Vec<bool> = crate::engine::states(kb, answers)
+        .iter()
+        .map(|s| *s != crate::condition::QState::Hidden)
+        .collect();
     let defined_before: Vec<&String> = eff
         .visible_questions()
         .take_while(|i| *i < qi)
@@ -230,8 +270,8 @@ pub fn question_view(kb: &Kb, answers: &Answers, id: &str) -> Result<QuestionVie
             })
             .collect(),
         terms,
-        number: eff.visible_questions().take_while(|i| *i <= qi).count(),
-        total: eff.visible_count(),
+        number: in_play.iter().take(qi + 1).filter(|p| **p).count(),
+        total: in_play.iter().filter(|p| **p).count(),
         previous: id_at(kb, eff.previous(qi)),
         next: id_at(kb, eff.next(qi)),
     })
@@ -345,6 +385,8 @@ pub struct SkillView {
     pub need: &'static str,
     /// `none`, `buy-in`, `in-house`, or null when unanswered.
     pub have: Option<&'static str>,
+    /// The answer the user gave, as worded in the question, or null when unanswered.
+    pub answer: Option<String>,
     /// `ready`, `partial`, `gap` or `unknown`.
     pub status: &'static str,
     /// What goes wrong without it (shown for gaps).
@@ -400,70 +442,29 @@ fn cost_name(c: CostBand) -> &'static str {
     }
 }
 
-/// "12–36 months".
-pub fn months_range([min, max]: [u16; 2]) -> String {
-    if min == max {
-        format!("{min} months")
-    } else {
-        format!("{min}–{max} months")
-    }
-}
-
 fn readiness_view(kb: &Kb, model: &Model, eff: &Effective) -> ReadinessView {
     let r = readiness(kb, model, eff);
     let d = &model.demands;
-    let mut summary = Vec::new();
-    match (r.time, r.months_available) {
-        (Status::Gap, Some(m)) => summary.push(format!(
-            "Time: you have about {m} months; setting this up has taken at least {} months. Plan a longer timetable or a simpler first step.",
-            d.lead_time_months[0]
-        )),
-        (Status::Partial, Some(m)) => summary.push(format!(
-            "Time: about {m} months is at the short end of the {} this has taken elsewhere.",
-            months_range(d.lead_time_months)
-        )),
-        _ => {}
-    }
-    match r.cost {
-        Status::Gap => summary.push(format!(
-            "Upfront cost: this is a {} cost option and you reported little money for set-up. Budget for design, legal and financial advice before you start.",
-            cost_name(d.upfront_cost)
-        )),
-        Status::Partial => summary.push(format!(
-            "Upfront cost: this is a {} cost option, a step above what you expect to spend on set-up.",
-            cost_name(d.upfront_cost)
-        )),
-        _ => {}
-    }
     let skills = r
         .skills
         .iter()
-        .map(|s| {
-            if s.status == Status::Gap {
-                summary.push(format!("{}: missing. {}", s.skill.name, s.skill.remedy));
-            } else if s.status == Status::Partial {
-                summary.push(format!(
-                    "{}: you would rely on bought-in support for a skill this model leans on heavily. {}",
-                    s.skill.name, s.skill.remedy
-                ));
-            }
-            SkillView {
-                id: s.skill.id.clone(),
-                name: s.skill.name.clone(),
-                need: match s.need {
-                    Need::Some => "some",
-                    Need::Strong => "strong",
-                },
-                have: s.have.map(|h| match h {
-                    0 => "none",
-                    1 => "buy-in",
-                    _ => "in-house",
-                }),
-                status: status_name(s.status),
-                gap: s.skill.gap.clone(),
-                remedy: s.skill.remedy.clone(),
-                sources: s.skill.sources.clone(),
-            }
+        .map(|s| SkillView {
+            id: s.skill.id.clone(),
+            name: s.skill.name.clone(),
+            need: match s.need {
+                Need::Some => "some",
+                Need::Strong => "strong",
+            },
+            have: s.have.map(|h| match h {
+                0 => "none",
+                1 => "buy-in",
+                _ => "in-house",
+            }),
+            answer: s.answer.map(str::to_owned),
+            status: status_name(s.status),
+            gap: s.skill.gap.clone(),
+            remedy: s.skill.remedy.clone(),
+            sources: s.skill.sources.clone(),
         })
         .collect();
     ReadinessView {
@@ -475,8 +476,8 @@ fn readiness_view(kb: &Kb, model: &Model, eff: &Effective) -> ReadinessView {
         upfront_cost: cost_name(d.upfront_cost),
         cost_status: status_name(r.cost),
         has_gap: r.has_gap(),
+        summary: r.summary(model),
         skills,
-        summary,
         sources: d.sources.clone(),
     }
 }
@@ -521,16 +522,24 @@ pub struct ModelResult {
     pub id: String,
     /// Name.
     pub name: String,
-    /// `vehicle` or `payment`.
+    /// `arrangement`, `vehicle` or `payment`.
     pub layer: &'static str,
     /// Rank within its layer (1 = best).
     pub rank: usize,
-    /// Fit score: the sum of the contributions.
+    /// Score: the sum of the contributions.
     pub score: i32,
-    /// `best`, `close`, `partial`, `poor` or `unknown`.
+    /// The points that could count for it on the questions that apply.
+    pub reachable: i32,
+    /// Fit in hundredths: score ÷ `engine::fit_base(reachable)`, ×100.
+    pub fit_percent: i32,
+    /// The basis of the fit in words ("14 of the 20 points that could count for it …").
+    pub basis: String,
+    /// `best`, `close`, `partial`, `poor`, `ruled-out` or `unknown`.
     pub fit: &'static str,
     /// Hedged wording of the fit.
     pub fit_label: &'static str,
+    /// A failed precondition keeps it out of "may suit you" while the answer stands.
+    pub ruled_out: bool,
     /// One sentence.
     pub summary: String,
     /// Definition.
@@ -576,24 +585,6 @@ pub struct ModelResult {
     pub sources: Vec<String>,
 }
 
-/// Hedged wording of a model's fit, from its score and the leader's: the leader "may suit you best"; a model
-/// within a quarter of the leader's score (and at least 2 points of it) "may also suit you"; any other positive
-/// score "may partly suit you"; zero or less is "less likely to suit you".
-pub fn fit_of(score: &ModelScore, rank: usize, leader_total: i32) -> (&'static str, &'static str) {
-    let t = score.total;
-    if score.contributions.is_empty() {
-        ("unknown", "not enough answers to judge")
-    } else if t <= 0 {
-        ("poor", "less likely to suit you")
-    } else if rank == 1 {
-        ("best", "may suit you best")
-    } else if leader_total - t <= (leader_total / 4).max(2) {
-        ("close", "may also suit you")
-    } else {
-        ("partial", "may partly suit you")
-    }
-}
-
 fn contribution_view(kb: &Kb, c: &crate::engine::Contribution) -> Option<ContributionView> {
     let q = kb.question(c.question)?;
     let o = q.options.get(c.option)?;
@@ -610,13 +601,7 @@ fn contribution_view(kb: &Kb, c: &crate::engine::Contribution) -> Option<Contrib
     })
 }
 
-fn model_result(
-    kb: &Kb,
-    eval: &Evaluation,
-    index: usize,
-    rank: usize,
-    leader_total: i32,
-) -> Option<ModelResult> {
+fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult> {
     let m = kb.content.models.get(index)?;
     let s = eval.score(index)?;
     let mut reasons = Vec::new();
@@ -630,28 +615,21 @@ fn model_result(
             }
         }
     }
-    let mut by_section: Vec<Option<i32>> = vec![None; kb.content.sections.len()];
-    for c in &s.contributions {
-        let section = kb.content.questions.get(c.question).map(|(si, _)| *si);
-        if let Some(slot) = section.and_then(|si| by_section.get_mut(si)) {
-            *slot = Some(slot.unwrap_or(0) + c.points);
-        }
-    }
     // Strongest first; journey order breaks ties (the sort is stable).
     reasons.sort_by_key(|c| std::cmp::Reverse(c.points));
     concerns.sort_by_key(|c| (!c.serious, c.points));
-    let (fit, fit_label) = fit_of(s, rank, leader_total);
     Some(ModelResult {
         id: m.id.clone(),
         name: m.name.clone(),
-        layer: match m.layer {
-            Layer::Vehicle => "vehicle",
-            Layer::Payment => "payment",
-        },
-        rank,
+        layer: m.layer.id(),
+        rank: s.rank,
         score: s.total,
-        fit,
-        fit_label,
+        reachable: s.tally.reachable,
+        fit_percent: s.tally.fit_hundredths(),
+        basis: s.basis(),
+        fit: s.band.id(),
+        fit_label: s.band.label(),
+        ruled_out: s.band == Band::RuledOut,
         summary: m.summary.clone(),
         definition: m.definition.clone(),
         synonyms: m.synonyms.clone(),
@@ -669,7 +647,7 @@ fn model_result(
         cons: claims(&m.cons),
         risks: claims(&m.risks),
         serious_concerns: concerns.iter().filter(|c| c.serious).count(),
-        by_section,
+        by_section: by_section(kb, s),
         reasons,
         concerns,
         readiness: readiness_view(kb, m, &eval.eff),
@@ -683,18 +661,40 @@ fn model_result(
     })
 }
 
-/// A recommended pairing of a vehicle and a payment rule.
+/// A recommended combination: commissioning arrangement, contract vehicle and payment rule.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Pairing {
+pub struct CombinationView {
+    /// Arrangement id (empty when every arrangement is ruled out).
+    pub arrangement_id: String,
+    /// Arrangement name.
+    pub arrangement: String,
     /// Vehicle id.
     pub vehicle_id: String,
     /// Vehicle name.
     pub vehicle: String,
-    /// Payment rule id.
+    /// Core payment rule id (empty when the vehicle carries none that is not ruled out).
     pub payment_id: String,
-    /// Payment rule name.
+    /// Core payment rule name.
     pub payment: String,
+    /// Overlay payment rule id (outcome-linked), carried beside the core rule; empty when none fits.
+    pub overlay_id: String,
+    /// Overlay payment rule name.
+    pub overlay: String,
+    /// The three names joined: "Section 75 pooled fund + Alliance + Blended payment".
+    pub text: String,
+}
+
+/// A layer whose first place is shared.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TieView {
+    /// `arrangement`, `vehicle` or `payment`.
+    pub layer: &'static str,
+    /// Ids of the models level in first place.
+    pub model_ids: Vec<String>,
+    /// The tie and what would separate it, in words.
+    pub text: String,
 }
 
 /// Confidence in the ranking.
@@ -703,14 +703,12 @@ pub struct Pairing {
 pub struct ConfidenceView {
     /// `high`, `medium` or `low`.
     pub level: &'static str,
-    /// 0–100.
-    pub percent: u8,
+    /// What the level means here, in one sentence.
+    pub summary: String,
     /// Questions answered.
     pub answered: usize,
     /// Questions that apply.
     pub total: usize,
-    /// Points between the first and second vehicle.
-    pub margin: i32,
     /// Why, in plain words.
     pub reasons: Vec<String>,
 }
@@ -843,7 +841,7 @@ pub struct StepView {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIfView {
-    /// `vehicle` or `payment`.
+    /// `arrangement`, `vehicle` or `payment`.
     pub layer: &'static str,
     /// The changed answers (usually one).
     pub changes: Vec<StepView>,
@@ -853,18 +851,10 @@ pub struct WhatIfView {
     pub new_leader: String,
     /// Its id.
     pub new_leader_id: String,
-    /// How far ahead it would be.
+    /// How far ahead it would be, in hundredths of a fit point.
     pub lead: i32,
     /// The change in one sentence.
     pub text: String,
-}
-
-fn join_labels(labels: &[String]) -> String {
-    labels
-        .iter()
-        .map(|l| format!("“{l}”"))
-        .collect::<Vec<_>>()
-        .join(" and ")
 }
 
 /// A documented case the answers resemble.
@@ -947,12 +937,16 @@ pub struct Recommendation {
     pub sections: Vec<String>,
     /// Confidence.
     pub confidence: ConfidenceView,
+    /// The recommended combination first, then up to two alternatives.
+    pub combinations: Vec<CombinationView>,
+    /// Layers whose first place is shared, with what would separate them.
+    pub ties: Vec<TieView>,
+    /// Commissioning arrangements, best first.
+    pub arrangements: Vec<ModelResult>,
     /// Vehicles, best first.
     pub vehicles: Vec<ModelResult>,
     /// Payment rules, best first.
     pub payments: Vec<ModelResult>,
-    /// Recommended pairings for the top three vehicles.
-    pub pairings: Vec<Pairing>,
     /// Likely procurement route, once the procurement questions are answered.
     pub procurement: Option<ProcurementView>,
     /// Changes of answer that would reorder the top.
@@ -963,86 +957,73 @@ pub struct Recommendation {
     pub sources: Vec<SourceView>,
 }
 
-fn confidence_view(eval: &Evaluation, kb: &Kb) -> ConfidenceView {
+fn confidence_view(eval: &Evaluation) -> ConfidenceView {
     let c = &eval.confidence;
-    let mut reasons = vec![format!(
-        "You answered {} of the {} questions that apply.",
-        c.answered, c.visible
-    )];
-    let names: Vec<&str> = eval
-        .vehicles
-        .iter()
-        .take(2)
-        .filter_map(|i| kb.content.models.get(*i))
-        .map(|m| m.name.as_str())
-        .collect();
-    if let [first, second] = names.as_slice() {
-        reasons.push(match c.margin {
-            0 => format!("{first} and {second} are level: weigh both."),
-            1..=2 => format!(
-                "{first} is only {} point{} ahead of {second}.",
-                c.margin,
-                if c.margin == 1 { "" } else { "s" }
-            ),
-            _ => format!("{first} is {} points ahead of {second}.", c.margin),
-        });
-    }
     ConfidenceView {
-        level: match c.level {
-            Level::High => "high",
-            Level::Medium => "medium",
-            Level::Low => "low",
-        },
-        percent: c.percent,
+        level: c.level.id(),
+        summary: c.summary.clone(),
         answered: c.answered,
         total: c.visible,
-        margin: c.margin,
-        reasons,
+        reasons: c.reasons.clone(),
     }
+}
+
+fn tie_view(kb: &Kb, l: &LayerRanking) -> Option<TieView> {
+    Some(TieView {
+        layer: l.layer.id(),
+        model_ids: l
+            .tied
+            .iter()
+            .filter_map(|i| kb.content.models.get(*i).map(|m| m.id.clone()))
+            .collect(),
+        text: crate::engine::tie_text(kb, l)?,
+    })
 }
 
 /// Builds the recommendation for a set of answers (complete or partial).
 pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
     let eval = evaluate(kb, answers);
-    let results = |ids: &[usize]| -> Vec<ModelResult> {
-        let leader_total = ids
-            .first()
-            .and_then(|i| eval.score(*i))
-            .map(|s| s.total)
-            .unwrap_or(0);
-        ids.iter()
-            .enumerate()
-            .filter_map(|(rank, i)| model_result(kb, &eval, *i, rank + 1, leader_total))
+    let results = |l: &LayerRanking| -> Vec<ModelResult> {
+        l.order
+            .iter()
+            .filter_map(|i| model_result(kb, &eval, *i))
             .collect()
     };
-    let vehicles = results(&eval.vehicles);
-    let payments = results(&eval.payments);
-    let pairings = eval
-        .vehicles
-        .iter()
-        .take(3)
-        .filter_map(|v| {
-            let p = best_payment_for(kb, *v, &eval.payments)?;
-            let (vm, pm) = (kb.content.models.get(*v)?, kb.content.models.get(p)?);
-            Some(Pairing {
-                vehicle_id: vm.id.clone(),
-                vehicle: vm.name.clone(),
-                payment_id: pm.id.clone(),
-                payment: pm.name.clone(),
-            })
-        })
-        .collect();
-    let name = |i: usize| {
-        kb.content
-            .models
-            .get(i)
-            .map(|m| m.name.clone())
+    let name = |i: Option<usize>| {
+        i.and_then(|i| kb.content.models.get(i))
+            .map(|m| (m.id.clone(), m.name.clone()))
             .unwrap_or_default()
     };
+    let combinations = eval
+        .combinations
+        .iter()
+        .map(|c| {
+            let (arrangement_id, arrangement) = name(c.arrangement);
+            let (vehicle_id, vehicle) = name(Some(c.vehicle));
+            let (payment_id, payment) = name(c.payment);
+            let (overlay_id, overlay) = name(c.overlay);
+            CombinationView {
+                text: crate::engine::combination_text(kb, c),
+                arrangement_id,
+                arrangement,
+                vehicle_id,
+                vehicle,
+                payment_id,
+                payment,
+                overlay_id,
+                overlay,
+            }
+        })
+        .collect();
+    let ties = [&eval.arrangements, &eval.vehicles, &eval.payments]
+        .into_iter()
+        .filter_map(|l| tie_view(kb, l))
+        .collect();
     let what_if = what_would_change(kb, answers, &eval, 4)
         .into_iter()
-        .map(|c| {
-            let changes: Vec<StepView> = c
+        .map(|c| WhatIfView {
+            layer: c.layer.id(),
+            changes: c
                 .steps
                 .iter()
                 .filter_map(|step| {
@@ -1054,44 +1035,12 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
                         to: labels(kb, step.question, step.to),
                     })
                 })
-                .collect();
-            let (old, new) = (name(c.old_leader), name(c.new_leader));
-            let clauses: Vec<String> = changes
-                .iter()
-                .map(|s| {
-                    if s.from.is_empty() {
-                        format!("answer {} to “{}”", join_labels(&s.to), s.question)
-                    } else {
-                        format!(
-                            "could answer {} instead of {} to “{}”",
-                            join_labels(&s.to),
-                            join_labels(&s.from),
-                            s.question
-                        )
-                    }
-                })
-                .collect();
-            let text = format!(
-                "If you {}, {new} would lead instead of {old}.",
-                clauses.join(", and ")
-            );
-            WhatIfView {
-                layer: match c.layer {
-                    Layer::Vehicle => "vehicle",
-                    Layer::Payment => "payment",
-                },
-                changes,
-                current_leader: old,
-                new_leader: new,
-                new_leader_id: kb
-                    .content
-                    .models
-                    .get(c.new_leader)
-                    .map(|m| m.id.clone())
-                    .unwrap_or_default(),
-                lead: c.lead,
-                text,
-            }
+                .collect(),
+            current_leader: name(Some(c.old_leader)).1,
+            new_leader: name(Some(c.new_leader)).1,
+            new_leader_id: name(Some(c.new_leader)).0,
+            lead: c.lead,
+            text: crate::whatif::describe(kb, &c),
         })
         .collect();
     let resembles = cases::resembling(kb, &eval.eff)
@@ -1123,10 +1072,12 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
             .iter()
             .map(|s| s.title.clone())
             .collect(),
-        confidence: confidence_view(&eval, kb),
-        vehicles,
-        payments,
-        pairings,
+        confidence: confidence_view(&eval),
+        combinations,
+        ties,
+        arrangements: results(&eval.arrangements),
+        vehicles: results(&eval.vehicles),
+        payments: results(&eval.payments),
         procurement,
         what_if,
         resembles,
@@ -1139,7 +1090,12 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
 fn cited_sources(kb: &Kb, rec: &Recommendation) -> Vec<SourceView> {
     let mut cited: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut add = |ids: &[String]| cited.extend(ids.iter().cloned());
-    for m in rec.vehicles.iter().chain(&rec.payments) {
+    for m in rec
+        .arrangements
+        .iter()
+        .chain(&rec.vehicles)
+        .chain(&rec.payments)
+    {
         add(&m.sources);
         m.pros
             .iter()
@@ -1303,10 +1259,7 @@ pub fn catalogue(kb: &Kb) -> Catalogue {
         .map(|m| CatalogueModel {
             id: m.id.clone(),
             name: m.name.clone(),
-            layer: match m.layer {
-                Layer::Vehicle => "vehicle",
-                Layer::Payment => "payment",
-            },
+            layer: m.layer.id(),
             summary: m.summary.clone(),
             synonyms: m.synonyms.clone(),
             risk_carrier: m.risk_carrier.clone(),

@@ -5,7 +5,7 @@
 
 use crate::answers::{Answers, Effective};
 use crate::content::Layer;
-use crate::engine::{leader, totals};
+use crate::engine::{leader, states, tallies};
 use crate::kb::Kb;
 
 /// The question whose answer the benchmark flips, and the two selections it alternates between.
@@ -19,7 +19,7 @@ pub fn flip_target(kb: &Kb, eff: &Effective, answers: &Answers) -> Option<(usize
     Some((q, a, b))
 }
 
-/// Changes one answer and recomputes visibility, totals and both leaders, `iterations` times. Returns a
+/// Changes one answer and recomputes visibility, tallies and the three leaders, `iterations` times. Returns a
 /// checksum of the results.
 pub fn recompute(kb: &Kb, answers: &Answers, iterations: u32) -> i32 {
     let eff = answers.effective(kb);
@@ -30,13 +30,13 @@ pub fn recompute(kb: &Kb, answers: &Answers, iterations: u32) -> i32 {
     let mut check = 0i32;
     for i in 0..iterations {
         let changed = answers.with_mask(q, if i % 2 == 0 { a } else { b });
-        let eff = changed.effective(kb);
-        totals(kb, &eff.sel, &mut buf);
+        tallies(kb, &states(kb, &changed), &mut buf);
+        let a = leader(kb, &buf, Layer::Arrangement).unwrap_or(0);
         let v = leader(kb, &buf, Layer::Vehicle).unwrap_or(0);
         let p = leader(kb, &buf, Layer::Payment).unwrap_or(0);
         check = check
-            .wrapping_add(buf.iter().sum::<i32>())
-            .wrapping_add((v * 31 + p) as i32);
+            .wrapping_add(buf.iter().map(|t| t.points).sum::<i32>())
+            .wrapping_add((a * 961 + v * 31 + p) as i32);
     }
     check
 }

@@ -168,6 +168,7 @@ pub fn decode(text: &str) -> Result<Content, Error> {
         last_reviewed: r.s()?,
         review_note: r.s()?,
         renamed: Default::default(),
+        retired: Vec::new(),
     };
     let glossary = r.list(|r| {
         Ok(Term {

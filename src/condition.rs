@@ -9,6 +9,17 @@ use std::collections::BTreeMap;
 use crate::content::{Condition, Question};
 use crate::error::{Error, ErrorKind};
 
+/// Where a question stands while answers are still being given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QState {
+    /// Shown whatever the other answers say, and answered (the option bit mask).
+    Answered(u32),
+    /// Not answered yet, and shown now or possibly shown once earlier questions are answered.
+    Open,
+    /// Not shown, whatever the questions still open are answered.
+    Hidden,
+}
+
 /// A compiled condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cond {
@@ -43,6 +54,56 @@ impl Cond {
             Cond::All(all) => all.iter().all(|c| c.eval(answers)),
             Cond::Any(any) => any.iter().any(|c| c.eval(answers)),
             Cond::Not(c) => !c.eval(answers),
+        }
+    }
+
+    /// Evaluates the condition while some answers are still to come (three-valued): `Some(true)` or `Some(false)`
+    /// when the answers given settle it whatever the rest say, `None` when it still depends on them.
+    pub fn settle(&self, states: &[QState]) -> Option<bool> {
+        match self {
+            Cond::AnyOf { q, mask } => match states.get(*q) {
+                Some(QState::Answered(sel)) => Some(sel & mask != 0),
+                Some(QState::Open) => None,
+                Some(QState::Hidden) | None => Some(false),
+            },
+            Cond::Answered { q, yes } => match states.get(*q) {
+                Some(QState::Answered(_)) => Some(*yes),
+                Some(QState::Open) => None,
+                Some(QState::Hidden) | None => Some(!*yes),
+            },
+            Cond::All(all) => {
+                let mut open = false;
+                for c in all {
+                    match c.settle(states) {
+                        Some(false) => return Some(false),
+                        None => open = true,
+                        Some(true) => {}
+                    }
+                }
+                (!open).then_some(true)
+            }
+            Cond::Any(any) => {
+                let mut open = false;
+                for c in any {
+                    match c.settle(states) {
+                        Some(true) => return Some(true),
+                        None => open = true,
+                        Some(false) => {}
+                    }
+                }
+                (!open).then_some(false)
+            }
+            Cond::Not(c) => c.settle(states).map(|v| !v),
+        }
+    }
+
+    /// Whether the condition only asks that answers include options (no `not`, no `answered`): then giving more
+    /// answers can only make it hold, never stop it holding, which is what branching needs (see `validate`).
+    pub fn is_positive(&self) -> bool {
+        match self {
+            Cond::AnyOf { .. } => true,
+            Cond::Answered { .. } | Cond::Not(_) => false,
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().all(Cond::is_positive),
         }
     }
 

@@ -19,6 +19,24 @@ pub struct Meta {
     /// Ids that were renamed, so that answers saved with older content keep loading.
     #[serde(default)]
     pub renamed: Renamed,
+    /// Questions that no longer exist: an older answer to one is set aside with this reason, which says what to
+    /// answer instead.
+    #[serde(default)]
+    pub retired: Vec<Retired>,
+}
+
+/// A question removed from the content, and what to answer instead.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    /// The id used by older content.
+    pub question: String,
+    /// Its share-link key in older content.
+    pub key: String,
+    /// The question as older content worded it.
+    pub text: String,
+    /// What replaced it, in the user's words (for example which questions to answer instead).
+    pub instead: String,
 }
 
 /// Old ids mapped to their replacements.
@@ -107,14 +125,31 @@ pub struct Skill {
     pub sources: Vec<String>,
 }
 
-/// Whether a model is a contract or organisational vehicle or a payment rule (brief, Annex A).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// The three layers a recommendation combines: how commissioners organise themselves and their money, the
+/// contract vehicle, and the payment rule it carries (brief, Annex A).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Layer {
+    /// A commissioning arrangement: separate, joint or lead commissioning, a section 75 pooled fund, delegation.
+    Arrangement,
     /// A contract or organisational vehicle.
     Vehicle,
     /// A payment rule carried by a vehicle.
     Payment,
+}
+
+impl Layer {
+    /// The three layers, in the order a combination names them.
+    pub const ALL: [Layer; 3] = [Layer::Arrangement, Layer::Vehicle, Layer::Payment];
+
+    /// The layer's id as written in the content (`arrangement`, `vehicle`, `payment`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Layer::Arrangement => "arrangement",
+            Layer::Vehicle => "vehicle",
+            Layer::Payment => "payment",
+        }
+    }
 }
 
 /// How established a model is in current English policy.
@@ -197,6 +232,9 @@ pub struct Model {
     pub layer: Layer,
     /// Display name.
     pub name: String,
+    /// A short name, lower case unless a proper noun, for joining into a combination ("section 75 pooled fund +
+    /// alliance agreement + blended payment").
+    pub short_name: String,
     /// Other names for it.
     pub synonyms: Vec<String>,
     /// One sentence.
@@ -226,6 +264,10 @@ pub struct Model {
     pub demands: Demands,
     /// Moves significant financial risk to providers.
     pub transfers_risk: bool,
+    /// A payment rule that sits on top of a core payment rather than replacing it (outcome-linked payment: part of
+    /// the money depends on outcomes). A combination carries it beside its core payment rule.
+    #[serde(default)]
+    pub overlay: bool,
     /// Creates a new legal entity, delegation or exclusive arrangement.
     pub creates_vehicle: bool,
     /// Payment rules a vehicle can carry (empty for payment rules).
@@ -327,9 +369,14 @@ pub struct Effect {
     pub why: String,
     /// Supporting sources.
     pub sources: Vec<String>,
-    /// A failed precondition, shown as a clear concern.
+    /// A failed precondition: the model is ruled out of "may suit you" while this answer stands, and stays listed
+    /// with this as the reason. Only on negative effects.
     #[serde(default)]
     pub serious: bool,
+    /// One of the model's few decisive conditions (its "when it fits" or a precondition): weighs 4 to 8 points,
+    /// where a supporting answer weighs 1 to 3.
+    #[serde(default)]
+    pub decisive: bool,
 }
 
 /// An answer option.

@@ -1,14 +1,59 @@
-//! The scoring engine: turns answers into ranked models, each score the sum of recorded contributions.
+//! The scoring engine: turns answers into a recommended combination of a commissioning arrangement, a contract
+//! vehicle and a payment rule, each model's score the sum of recorded contributions.
 //!
-//! Every point a model gets comes from one effect of one chosen option, and is recorded as a
-//! [`Contribution`]. Totals are integers, so explanations add up exactly. Vehicles and payment rules are ranked
-//! separately (brief, Annex A) and ties are broken by the order of models in the content, so the same answers
-//! always give the same result in the same order. Nothing here allocates per answer on the fast path
-//! ([`totals`]), which the what-if analysis and the benchmarks use.
+//! # How a model's fit is judged
+//!
+//! Every point a model gets comes from one effect of one chosen option, recorded as a [`Contribution`]: the
+//! score is exactly their sum. What a model *could* score depends on how much of the content speaks to it, and
+//! some models are the subject of far more answers than others; a plain sum lets such a model win by volume.
+//! So each score is set against the points that could count for the model on the questions that apply to this
+//! user (its *reachable* points: for each question that applies, the most any answer could give it), and the fit
+//! is
+//!
+//! ```text
+//! fit = score / max(reachable + PRIOR, FLOOR)
+//! ```
+//!
+//! `PRIOR` and `FLOOR` keep a model that only a few answers speak to from leading on those alone. The explanation
+//! shows the basis ("14 of the 20 points that could count for it"). Each model's few decisive conditions carry 4
+//! to 8 points and generic supporting answers 1 to 3 (checked in `validate`), so a model leads because its
+//! decisive conditions hold.
+//!
+//! A *failed precondition* (an effect marked `serious`) rules a model out of "may suit you best" and "may also
+//! suit you" while the answer stands; the model stays listed, last in its layer, with the reason.
+//!
+//! Models are ordered by fit; models that fit exactly equally are a *tie*, which the result says in words with
+//! the question that would separate them. Ties are listed by model id, never by the order of the content.
+//!
+//! # Confidence
+//!
+//! Confidence is one judgement from coverage, margin and ties, made so that answering fewer questions can never
+//! raise it. For the questions still open it takes the worst case: the leader gets the fewest points each open
+//! question could give it and every rival the most. A layer's lead is *settled* when the leader stays ahead of
+//! every rival (and cannot be ruled out) even then; with nothing left open this is simply a lead, so a tie is never
+//! settled. High confidence needs most of the main questions answered and every layer settled with a clear
+//! margin; medium needs half of them and the vehicle settled; anything else is low.
+
+use std::cmp::Ordering;
 
 use crate::answers::{options_in, Answers, Effective};
+use crate::condition::QState;
 use crate::content::Layer;
 use crate::kb::Kb;
+
+/// Added to every model's reachable points before dividing: a model needs more than a couple of matching answers
+/// to lead.
+pub const PRIOR: i32 = 10;
+
+/// The least a fit is divided by: a model that few questions speak to is judged as if it could have scored this
+/// many points, so that a handful of matching answers cannot outweigh a broad match.
+pub const FLOOR: i32 = 40;
+
+/// "May also suit you": within this share of a fit point of the leader (numerator, denominator).
+pub const CLOSE: (i64, i64) = (1, 10);
+
+/// A settled lead counts as clear when the leader's worst case beats every rival's best case by this much fit.
+pub const CLEAR: (i64, i64) = (1, 20);
 
 /// One recorded contribution to a model's score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,20 +66,298 @@ pub struct Contribution {
     pub effect: usize,
     /// Points.
     pub points: i32,
+    /// A failed precondition.
+    pub serious: bool,
 }
 
-/// A model's score with its contributions.
+/// A model's running tally for a set of answers: everything the ranking and the confidence need, with no
+/// allocation (the what-if analysis computes many).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// The score: the sum of the contributions.
+    pub points: i32,
+    /// The points that could count for it on the questions that apply (answered or still open).
+    pub reachable: i32,
+    /// Of `reachable`, the part on questions still open.
+    pub open_best: i32,
+    /// The most points the open questions could take away (0 or less).
+    pub open_worst: i32,
+    /// Some answer is a failed precondition for it.
+    pub ruled_out: bool,
+    /// Some open question has an answer that would be a failed precondition for it.
+    pub could_be_ruled_out: bool,
+    /// Some answer counts for or against it.
+    pub touched: bool,
+}
+
+impl Tally {
+    /// The denominator of the fit.
+    fn base(&self) -> i64 {
+        fit_base(self.reachable)
+    }
+
+    /// The fit in hundredths of a point, for display and for sorting suggestions (the ranking compares exactly).
+    pub fn fit_hundredths(&self) -> i32 {
+        i32::try_from(i64::from(self.points) * 100 / self.base()).unwrap_or(0)
+    }
+}
+
+/// What a model's score is divided by to give its fit: its reachable points plus [`PRIOR`], and at least
+/// [`FLOOR`].
+pub fn fit_base(reachable: i32) -> i64 {
+    (i64::from(reachable) + i64::from(PRIOR)).max(i64::from(FLOOR))
+}
+
+/// `a.points / a.base` against `b.points / b.base`, exactly.
+fn compare_fit(a: &Tally, b: &Tally) -> Ordering {
+    (i64::from(a.points) * b.base()).cmp(&(i64::from(b.points) * a.base()))
+}
+
+/// Whether `(na / da) - (nb / db) >= num / den` (all denominators positive).
+fn ahead_by(na: i64, da: i64, nb: i64, db: i64, (num, den): (i64, i64)) -> bool {
+    (na * db - nb * da) * den >= num * da * db
+}
+
+/// Where each question stands: answered (in force), open, or hidden whatever the open questions say.
+///
+/// Branching conditions only ask that answers include options (`validate` checks this), so an answer is in force
+/// here exactly when [`Answers::effective`] keeps it.
+pub fn states(kb: &Kb, answers: &Answers) -> Vec<QState> {
+    let n = kb.question_count();
+    let mut states = Vec::with_capacity(n);
+    for i in 0..n {
+        let shown = match kb.show_if.get(i) {
+            Some(Some(cond)) => cond.settle(&states),
+            _ => Some(true),
+        };
+        states.push(match shown {
+            Some(false) => QState::Hidden,
+            Some(true) if answers.stored(i) != 0 => QState::Answered(answers.stored(i)),
+            _ => QState::Open,
+        });
+    }
+    states
+}
+
+/// Every model's tally for the given question states, into `out` (one per model, in content order).
+pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
+    out.clear();
+    out.resize(kb.content.models.len(), Tally::default());
+    for (q, state) in states.iter().enumerate() {
+        let Some(reach) = kb.reach.get(q) else {
+            continue;
+        };
+        match state {
+            QState::Hidden => {}
+            QState::Open => {
+                for (t, r) in out.iter_mut().zip(reach) {
+                    t.reachable += r.best;
+                    t.open_best += r.best;
+                    t.open_worst += r.worst;
+                    t.could_be_ruled_out |= r.can_rule_out;
+                }
+            }
+            QState::Answered(mask) => {
+                for (t, r) in out.iter_mut().zip(reach) {
+                    t.reachable += r.best;
+                }
+                let per_option = kb.effects.get(q).map(Vec::as_slice).unwrap_or_default();
+                for o in options_in(*mask) {
+                    for e in per_option.get(o).map(Vec::as_slice).unwrap_or_default() {
+                        if let Some(t) = out.get_mut(e.model) {
+                            t.points += e.points;
+                            t.ruled_out |= e.serious;
+                            t.touched = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The models of one layer, best first: those not ruled out by fit, then those ruled out by fit; equal fits by
+/// model id (so the order of models in the content never decides anything).
+pub fn rank(kb: &Kb, tallies: &[Tally], layer: Layer) -> Vec<usize> {
+    let mut ids: Vec<usize> = kb
+        .content
+        .models
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.layer == layer)
+        .map(|(i, _)| i)
+        .collect();
+    let none = Tally::default();
+    ids.sort_by(|a, b| {
+        let (ta, tb) = (
+            tallies.get(*a).unwrap_or(&none),
+            tallies.get(*b).unwrap_or(&none),
+        );
+        ta.ruled_out
+            .cmp(&tb.ruled_out)
+            .then_with(|| compare_fit(tb, ta))
+            .then_with(|| model_id(kb, *a).cmp(model_id(kb, *b)))
+    });
+    ids
+}
+
+fn model_id(kb: &Kb, i: usize) -> &str {
+    kb.content
+        .models
+        .get(i)
+        .map(|m| m.id.as_str())
+        .unwrap_or_default()
+}
+
+/// The first model of a layer (see [`rank`]).
+pub fn leader(kb: &Kb, tallies: &[Tally], layer: Layer) -> Option<usize> {
+    rank(kb, tallies, layer).first().copied()
+}
+
+/// How well a model fits, in words the result uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// First in its layer, or level with the first.
+    Best,
+    /// Within a tenth of a fit point of the first.
+    Close,
+    /// Some answers count for it, but it is well behind.
+    Partial,
+    /// More counts against it than for it.
+    Poor,
+    /// A failed precondition rules it out while the answer stands.
+    RuledOut,
+    /// No answer so far speaks to it.
+    Unknown,
+}
+
+impl Band {
+    /// Stable id for the page and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::Best => "best",
+            Band::Close => "close",
+            Band::Partial => "partial",
+            Band::Poor => "poor",
+            Band::RuledOut => "ruled-out",
+            Band::Unknown => "unknown",
+        }
+    }
+
+    /// Hedged wording.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Best => "may suit you best",
+            Band::Close => "may also suit you",
+            Band::Partial => "may partly suit you",
+            Band::Poor => "less likely to suit you",
+            Band::RuledOut => "ruled out for now: a precondition is not met",
+            Band::Unknown => "not enough answers to judge",
+        }
+    }
+}
+
+/// A model's score with its contributions and the basis of its fit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelScore {
     /// Model index.
     pub model: usize,
     /// Sum of contributions.
     pub total: i32,
+    /// Its tally (reachable points, open questions, preconditions).
+    pub tally: Tally,
     /// Every contribution, in journey order.
     pub contributions: Vec<Contribution>,
+    /// How well it fits.
+    pub band: Band,
+    /// Rank within its layer (1 = first).
+    pub rank: usize,
 }
 
-/// How much to trust the ranking.
+impl ModelScore {
+    /// The basis of the fit in words: "14 of the 20 points that could count for it …".
+    pub fn basis(&self) -> String {
+        let t = &self.tally;
+        let points = |n: i32| if n.abs() == 1 { "point" } else { "points" };
+        let mut s = format!(
+            "{} of the {} {} that could count for it on the questions that apply to you",
+            signed(t.points),
+            t.reachable,
+            points(t.reachable)
+        );
+        if t.open_best > 0 {
+            s.push_str(&format!(
+                " ({} of those {} on questions not yet answered)",
+                t.open_best,
+                points(t.open_best)
+            ));
+        }
+        s
+    }
+}
+
+fn signed(n: i32) -> String {
+    if n < 0 {
+        format!("−{}", n.unsigned_abs())
+    } else {
+        n.to_string()
+    }
+}
+
+/// The question whose answer would separate two models that fit equally well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Separator {
+    /// Question index.
+    pub question: usize,
+    /// The first model, and the option that favours it most.
+    pub first: (usize, usize),
+    /// The second model, and the option that favours it most.
+    pub second: (usize, usize),
+    /// Whether the question is still open.
+    pub open: bool,
+}
+
+/// One layer's ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerRanking {
+    /// The layer.
+    pub layer: Layer,
+    /// Model indices, best first.
+    pub order: Vec<usize>,
+    /// The models level with the first (two or more when the lead is a tie, else empty).
+    pub tied: Vec<usize>,
+    /// For a tie: the question that would separate the first two.
+    pub separator: Option<Separator>,
+    /// Whether the lead holds whatever the open questions say (see the module documentation).
+    pub settled: bool,
+    /// Whether it holds with a clear margin.
+    pub clear: bool,
+}
+
+impl LayerRanking {
+    /// The first model, if it is not ruled out.
+    pub fn leader(&self, eval_scores: &[ModelScore]) -> Option<usize> {
+        let first = *self.order.first()?;
+        let s = eval_scores.get(first)?;
+        (s.band != Band::RuledOut).then_some(first)
+    }
+}
+
+/// A recommended combination of the three layers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Combination {
+    /// Commissioning arrangement (model index).
+    pub arrangement: Option<usize>,
+    /// Contract vehicle.
+    pub vehicle: usize,
+    /// Core payment rule the vehicle can carry: the best ranked of those it pairs with (never an overlay).
+    pub payment: Option<usize>,
+    /// An overlay payment rule (outcome-linked) carried beside the core one, when it fits as well as the core rule or
+    /// closely behind the first payment rule, and the vehicle can carry it.
+    pub overlay: Option<usize>,
+}
+
+/// How much to trust the result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     /// Low.
@@ -45,19 +368,34 @@ pub enum Level {
     High,
 }
 
-/// Confidence in the ranking: how much was answered and how clear the lead is.
+impl Level {
+    /// Stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+        }
+    }
+}
+
+/// Confidence in the recommended combination, with its reasons in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confidence {
     /// Overall level.
     pub level: Level,
-    /// 0–100.
-    pub percent: u8,
-    /// Visible questions answered.
+    /// One sentence saying what the level means here.
+    pub summary: String,
+    /// The reasons, in plain words.
+    pub reasons: Vec<String>,
+    /// Main questions (those every user is asked) answered.
+    pub answered_main: usize,
+    /// Main questions.
+    pub main: usize,
+    /// Questions that apply, answered.
     pub answered: usize,
-    /// Visible questions.
+    /// Questions that apply now.
     pub visible: usize,
-    /// Points between the first and second vehicle.
-    pub margin: i32,
 }
 
 /// The result of evaluating a set of answers.
@@ -65,12 +403,18 @@ pub struct Confidence {
 pub struct Evaluation {
     /// The answers in force.
     pub eff: Effective,
+    /// Where each question stands.
+    pub states: Vec<QState>,
     /// One score per model, in content order.
     pub scores: Vec<ModelScore>,
-    /// Vehicle model indices, best first.
-    pub vehicles: Vec<usize>,
-    /// Payment-rule model indices, best first.
-    pub payments: Vec<usize>,
+    /// Commissioning arrangements.
+    pub arrangements: LayerRanking,
+    /// Contract vehicles.
+    pub vehicles: LayerRanking,
+    /// Payment rules.
+    pub payments: LayerRanking,
+    /// The recommended combination, then up to two alternatives (the next vehicles not ruled out).
+    pub combinations: Vec<Combination>,
     /// Confidence.
     pub confidence: Confidence,
 }
@@ -80,76 +424,21 @@ impl Evaluation {
     pub fn score(&self, model: usize) -> Option<&ModelScore> {
         self.scores.get(model)
     }
-}
 
-/// Adds up each model's points for the effective answers, without recording contributions.
-pub fn totals(kb: &Kb, sel: &[u32], out: &mut Vec<i32>) {
-    out.clear();
-    out.resize(kb.content.models.len(), 0);
-    for (q, mask) in sel.iter().enumerate() {
-        if *mask == 0 {
-            continue;
-        }
-        let Some(per_option) = kb.effects.get(q) else {
-            continue;
-        };
-        for o in options_in(*mask) {
-            for e in per_option.get(o).map(Vec::as_slice).unwrap_or_default() {
-                if let Some(t) = out.get_mut(e.model) {
-                    *t += e.points;
-                }
-            }
+    /// A layer's ranking.
+    pub fn layer(&self, layer: Layer) -> &LayerRanking {
+        match layer {
+            Layer::Arrangement => &self.arrangements,
+            Layer::Vehicle => &self.vehicles,
+            Layer::Payment => &self.payments,
         }
     }
 }
 
-/// Model indices of one layer, ranked by total (best first), ties by content order.
-pub fn rank(kb: &Kb, totals: &[i32], layer: Layer) -> Vec<usize> {
-    let mut ids: Vec<usize> = kb
-        .content
-        .models
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.layer == layer)
-        .map(|(i, _)| i)
-        .collect();
-    ids.sort_by_key(|i| {
-        (
-            std::cmp::Reverse(totals.get(*i).copied().unwrap_or(i32::MIN)),
-            *i,
-        )
-    });
-    ids
-}
-
-/// The best model of a layer (ties by content order).
-pub fn leader(kb: &Kb, totals: &[i32], layer: Layer) -> Option<usize> {
-    let mut best: Option<(i32, usize)> = None;
-    for (i, m) in kb.content.models.iter().enumerate() {
-        if m.layer != layer {
-            continue;
-        }
-        let t = totals.get(i).copied().unwrap_or(i32::MIN);
-        if best.is_none_or(|(bt, _)| t > bt) {
-            best = Some((t, i));
-        }
-    }
-    best.map(|(_, i)| i)
-}
-
-/// Scores every model with full contributions and ranges.
-pub fn score(kb: &Kb, eff: &Effective) -> Vec<ModelScore> {
-    let mut scores: Vec<ModelScore> = (0..kb.content.models.len())
-        .map(|model| ModelScore {
-            model,
-            total: 0,
-            contributions: Vec::new(),
-        })
-        .collect();
+/// Scores every model with its contributions.
+fn contributions(kb: &Kb, eff: &Effective) -> Vec<Vec<Contribution>> {
+    let mut out = vec![Vec::new(); kb.content.models.len()];
     for (q, mask) in eff.sel.iter().enumerate() {
-        if *mask == 0 {
-            continue;
-        }
         let Some(per_option) = kb.effects.get(q) else {
             continue;
         };
@@ -161,82 +450,457 @@ pub fn score(kb: &Kb, eff: &Effective) -> Vec<ModelScore> {
                 .iter()
                 .enumerate()
             {
-                if let Some(s) = scores.get_mut(e.model) {
-                    s.total += e.points;
-                    s.contributions.push(Contribution {
+                if let Some(list) = out.get_mut(e.model) {
+                    list.push(Contribution {
                         question: q,
                         option: o,
                         effect: ei,
                         points: e.points,
+                        serious: e.serious,
                     });
                 }
             }
         }
     }
-    scores
+    out
 }
 
-/// Confidence from coverage and margin: full coverage and a lead of six points or more give 100.
-pub fn confidence(eff: &Effective, totals: &[i32], vehicles: &[usize]) -> Confidence {
-    let answered = eff.answered_count();
-    let visible = eff.visible_count().max(1);
-    let first = vehicles
-        .first()
-        .and_then(|i| totals.get(*i))
-        .copied()
-        .unwrap_or(0);
-    let second = vehicles
-        .get(1)
-        .and_then(|i| totals.get(*i))
-        .copied()
-        .unwrap_or(first);
-    let margin = first - second;
-    // coverage 0–100, closeness factor 50–100 (a tie halves confidence).
-    let coverage = (answered * 100 / visible) as i64;
-    let closeness = 50 + i64::from(margin.clamp(0, 6)) * 50 / 6;
-    let percent = u8::try_from((coverage * closeness / 100).clamp(0, 100)).unwrap_or(0);
-    let level = if answered == 0 {
-        Level::Low
-    } else if percent >= 75 {
+fn band_of(tallies: &[Tally], order: &[usize], position: usize) -> Band {
+    let none = Tally::default();
+    let Some(t) = order.get(position).and_then(|i| tallies.get(*i)) else {
+        return Band::Unknown;
+    };
+    let first = order.first().and_then(|i| tallies.get(*i)).unwrap_or(&none);
+    if t.ruled_out {
+        Band::RuledOut
+    } else if !t.touched {
+        Band::Unknown
+    } else if t.points <= 0 {
+        Band::Poor
+    } else if position == 0 || compare_fit(t, first) == Ordering::Equal {
+        Band::Best
+    } else if ahead_by(
+        i64::from(t.points),
+        t.base(),
+        i64::from(first.points),
+        first.base(),
+        (-CLOSE.0, CLOSE.1),
+    ) {
+        Band::Close
+    } else {
+        Band::Partial
+    }
+}
+
+/// Whether the first model's lead holds whatever the open questions say, by at least `margin` of fit.
+fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
+    let Some(a) = order.first().and_then(|i| tallies.get(*i)) else {
+        return false;
+    };
+    if a.ruled_out || a.could_be_ruled_out {
+        return false;
+    }
+    let worst = i64::from(a.points) + i64::from(a.open_worst);
+    if worst <= 0 {
+        return false;
+    }
+    order
+        .iter()
+        .skip(1)
+        .filter_map(|i| tallies.get(*i))
+        .filter(|b| !b.ruled_out)
+        .all(|b| {
+            let best = i64::from(b.points) + i64::from(b.open_best);
+            let strictly = worst * b.base() > best * a.base();
+            strictly && ahead_by(worst, a.base(), best, b.base(), margin)
+        })
+}
+
+/// The question that best separates two models: the widest gap between an answer favouring one and an answer
+/// favouring the other, open questions first.
+fn separator(kb: &Kb, states: &[QState], x: usize, y: usize) -> Option<Separator> {
+    let mut best: Option<(bool, i32, Separator)> = None;
+    for (q, state) in states.iter().enumerate() {
+        if *state == QState::Hidden {
+            continue;
+        }
+        let Some(per_option) = kb.effects.get(q) else {
+            continue;
+        };
+        let diff = |o: &Vec<crate::kb::CompiledEffect>| -> i32 {
+            o.iter()
+                .map(|e| {
+                    if e.model == x {
+                        e.points
+                    } else if e.model == y {
+                        -e.points
+                    } else {
+                        0
+                    }
+                })
+                .sum()
+        };
+        let mut hi: Option<(i32, usize)> = None;
+        let mut lo: Option<(i32, usize)> = None;
+        for (o, effects) in per_option.iter().enumerate() {
+            let d = diff(effects);
+            if hi.is_none_or(|(h, _)| d > h) {
+                hi = Some((d, o));
+            }
+            if lo.is_none_or(|(l, _)| d < l) {
+                lo = Some((d, o));
+            }
+        }
+        let (Some((h, ho)), Some((l, lo_o))) = (hi, lo) else {
+            continue;
+        };
+        if h <= 0 || l >= 0 {
+            continue;
+        }
+        let open = *state == QState::Open;
+        let cand = Separator {
+            question: q,
+            first: (x, ho),
+            second: (y, lo_o),
+            open,
+        };
+        let key = (open, h - l);
+        if best.as_ref().is_none_or(|(bo, bs, _)| key > (*bo, *bs)) {
+            best = Some((open, h - l, cand));
+        }
+    }
+    best.map(|(_, _, s)| s)
+}
+
+fn layer_ranking(kb: &Kb, states: &[QState], tallies: &[Tally], layer: Layer) -> LayerRanking {
+    let order = rank(kb, tallies, layer);
+    let none = Tally::default();
+    let first = order.first().and_then(|i| tallies.get(*i)).unwrap_or(&none);
+    let tied: Vec<usize> = if first.ruled_out || !first.touched {
+        Vec::new()
+    } else {
+        order
+            .iter()
+            .copied()
+            .filter(|i| {
+                tallies
+                    .get(*i)
+                    .is_some_and(|t| !t.ruled_out && compare_fit(t, first) == Ordering::Equal)
+            })
+            .collect()
+    };
+    let tied = if tied.len() >= 2 { tied } else { Vec::new() };
+    let separator = match tied.as_slice() {
+        [x, y, ..] => separator(kb, states, *x, *y),
+        _ => None,
+    };
+    LayerRanking {
+        layer,
+        settled: settled(tallies, &order, (0, 1)),
+        clear: settled(tallies, &order, CLEAR),
+        order,
+        tied,
+        separator,
+    }
+}
+
+/// The best ranked payment rule a vehicle can carry, not ruled out: a core rule, or (`overlay`) an overlay that
+/// fits as well as the best rule or closely behind it.
+pub fn best_payment_for(
+    kb: &Kb,
+    vehicle: usize,
+    payments: &[usize],
+    scores: &[ModelScore],
+    overlay: bool,
+) -> Option<usize> {
+    let v = kb.content.models.get(vehicle)?;
+    payments.iter().copied().find(|p| {
+        scores.get(*p).is_some_and(|s| {
+            if overlay {
+                matches!(s.band, Band::Best | Band::Close)
+            } else {
+                s.band != Band::RuledOut
+            }
+        }) && kb
+            .content
+            .models
+            .get(*p)
+            .is_some_and(|pm| pm.overlay == overlay && v.pairs_with.iter().any(|id| id == &pm.id))
+    })
+}
+
+fn name(kb: &Kb, i: usize) -> &str {
+    kb.content
+        .models
+        .get(i)
+        .map(|m| m.name.as_str())
+        .unwrap_or_default()
+}
+
+fn noun(layer: Layer) -> &'static str {
+    match layer {
+        Layer::Arrangement => "commissioning arrangement",
+        Layer::Vehicle => "contract vehicle",
+        Layer::Payment => "payment rule",
+    }
+}
+
+fn confidence(kb: &Kb, eval: &Evaluation) -> Confidence {
+    let main = kb.show_if.iter().filter(|c| c.is_none()).count();
+    let answered_main = kb
+        .show_if
+        .iter()
+        .zip(&eval.states)
+        .filter(|(c, s)| c.is_none() && matches!(s, QState::Answered(_)))
+        .count();
+    let open: Vec<usize> = eval
+        .states
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s == QState::Open)
+        .map(|(i, _)| i)
+        .collect();
+    let layers = [&eval.arrangements, &eval.vehicles, &eval.payments];
+    let level = if answered_main * 5 >= main * 4 && layers.iter().all(|l| l.clear) {
         Level::High
-    } else if percent >= 50 {
+    } else if answered_main * 2 >= main && eval.vehicles.settled {
         Level::Medium
     } else {
         Level::Low
     };
+    let mut reasons = vec![format!(
+        "You have answered {} of the {} questions that apply to you ({} of the {} main questions).",
+        eval.eff.answered_count(),
+        eval.eff.visible_count(),
+        answered_main,
+        main
+    )];
+    for l in layers {
+        let Some(&first) = l.order.first() else {
+            continue;
+        };
+        let score = eval.scores.get(first);
+        let tally = score.map(|s| s.tally).unwrap_or_default();
+        let noun = noun(l.layer);
+        if score.is_some_and(|s| s.band == Band::RuledOut) {
+            reasons.push(format!(
+                "Every {noun} has a failed precondition in your answers: none can be recommended as it stands."
+            ));
+        } else if !tally.touched {
+            reasons.push(format!("No answer so far speaks to the choice of {noun}."));
+        } else if let [x, y, ..] = l.tied.as_slice() {
+            reasons.push(format!(
+                "{} and {} fit equally well as the {noun}.",
+                name(kb, *x),
+                name(kb, *y)
+            ));
+        } else if l.clear {
+            reasons.push(if open.is_empty() {
+                format!("{} leads the other {noun}s clearly.", name(kb, first))
+            } else {
+                format!(
+                    "{} stays clearly ahead of the other {noun}s whatever you answer to the questions still open.",
+                    name(kb, first)
+                )
+            });
+        } else if l.settled {
+            let second = l.order.get(1).map(|i| name(kb, *i)).unwrap_or_default();
+            reasons.push(format!(
+                "{} leads, but only just ahead of {second}: weigh both.",
+                name(kb, first)
+            ));
+        } else if tally.could_be_ruled_out {
+            let q = open
+                .iter()
+                .find(|q| {
+                    kb.reach
+                        .get(**q)
+                        .and_then(|r| r.get(first))
+                        .is_some_and(|r| r.can_rule_out)
+                })
+                .and_then(|q| kb.question(*q))
+                .map(|q| q.text.as_str())
+                .unwrap_or_default();
+            reasons.push(format!(
+                "An answer you have not given yet could rule out {}: “{q}”",
+                name(kb, first)
+            ));
+        } else if open.is_empty() {
+            let second = l.order.get(1).map(|i| name(kb, *i)).unwrap_or_default();
+            reasons.push(format!(
+                "{} is only narrowly ahead of {second}.",
+                name(kb, first)
+            ));
+        } else {
+            reasons.push(format!(
+                "The {} questions still open could change which {noun} leads.",
+                open.len()
+            ));
+        }
+    }
+    let summary = match level {
+        Level::High => "High: most questions are answered, and each part of the combination leads clearly whatever the rest say.",
+        Level::Medium => "Medium: the contract vehicle leads whatever the questions still open say, but another part of the combination is close or not yet settled.",
+        Level::Low => "Low: too few answers, a tie, or a narrow lead: treat the result as a starting point for discussion.",
+    };
     Confidence {
         level,
-        percent,
-        answered,
-        visible: eff.visible_count(),
-        margin,
+        summary: summary.to_owned(),
+        reasons,
+        answered_main,
+        main,
+        answered: eval.eff.answered_count(),
+        visible: eval.eff.visible_count(),
     }
 }
 
-/// Evaluates answers: effective answers, scores, rankings and confidence.
+/// Evaluates answers: effective answers, scores, the three rankings, combinations and confidence.
 pub fn evaluate(kb: &Kb, answers: &Answers) -> Evaluation {
     let eff = answers.effective(kb);
-    let scores = score(kb, &eff);
-    let totals: Vec<i32> = scores.iter().map(|s| s.total).collect();
-    let vehicles = rank(kb, &totals, Layer::Vehicle);
-    let payments = rank(kb, &totals, Layer::Payment);
-    let confidence = confidence(&eff, &totals, &vehicles);
-    Evaluation {
+    let states = states(kb, answers);
+    let mut tallies_buf = Vec::new();
+    tallies(kb, &states, &mut tallies_buf);
+    let arrangements = layer_ranking(kb, &states, &tallies_buf, Layer::Arrangement);
+    let vehicles = layer_ranking(kb, &states, &tallies_buf, Layer::Vehicle);
+    let payments = layer_ranking(kb, &states, &tallies_buf, Layer::Payment);
+    let mut scores: Vec<ModelScore> = contributions(kb, &eff)
+        .into_iter()
+        .enumerate()
+        .map(|(model, contributions)| {
+            let tally = tallies_buf.get(model).copied().unwrap_or_default();
+            ModelScore {
+                model,
+                total: contributions.iter().map(|c| c.points).sum(),
+                tally,
+                contributions,
+                band: Band::Unknown,
+                rank: 0,
+            }
+        })
+        .collect();
+    for l in [&arrangements, &vehicles, &payments] {
+        for (position, i) in l.order.iter().enumerate() {
+            if let Some(s) = scores.get_mut(*i) {
+                s.rank = position + 1;
+                s.band = band_of(&tallies_buf, &l.order, position);
+            }
+        }
+    }
+    let arrangement = arrangements.leader(&scores);
+    let combinations = vehicles
+        .order
+        .iter()
+        .copied()
+        .filter(|v| scores.get(*v).is_some_and(|s| s.band != Band::RuledOut))
+        .take(3)
+        .map(|vehicle| Combination {
+            arrangement,
+            vehicle,
+            payment: best_payment_for(kb, vehicle, &payments.order, &scores, false),
+            overlay: best_payment_for(kb, vehicle, &payments.order, &scores, true),
+        })
+        .collect();
+    let mut eval = Evaluation {
         eff,
+        states,
         scores,
+        arrangements,
         vehicles,
         payments,
-        confidence,
-    }
+        combinations,
+        confidence: Confidence {
+            level: Level::Low,
+            summary: String::new(),
+            reasons: Vec::new(),
+            answered_main: 0,
+            main: 0,
+            answered: 0,
+            visible: 0,
+        },
+    };
+    eval.confidence = confidence(kb, &eval);
+    eval
 }
 
-/// The best payment rule that a vehicle can carry, by the payment ranking.
-pub fn best_payment_for(kb: &Kb, vehicle: usize, payments: &[usize]) -> Option<usize> {
-    let v = kb.content.models.get(vehicle)?;
-    payments.iter().copied().find(|p| {
-        kb.content
-            .models
-            .get(*p)
-            .is_some_and(|pm| v.pairs_with.iter().any(|id| id == &pm.id))
-    })
+/// A model's score split by section of the questionnaire: the sum of the contributions from each section's
+/// questions, or `None` where none counted.
+pub fn by_section(kb: &Kb, score: &ModelScore) -> Vec<Option<i32>> {
+    let mut out: Vec<Option<i32>> = vec![None; kb.content.sections.len()];
+    for c in &score.contributions {
+        let section = kb.content.questions.get(c.question).map(|(si, _)| *si);
+        if let Some(slot) = section.and_then(|si| out.get_mut(si)) {
+            *slot = Some(slot.unwrap_or(0) + c.points);
+        }
+    }
+    out
+}
+
+/// A combination in words: "Section 75 pooled fund + alliance agreement + block payment with an outcome-linked
+/// share".
+pub fn combination_text(kb: &Kb, c: &Combination) -> String {
+    let short = |i: Option<usize>| {
+        i.and_then(|i| kb.content.models.get(i))
+            .map(|m| m.short_name.as_str())
+    };
+    let payment = match (short(c.payment), short(c.overlay)) {
+        (Some(p), Some(o)) => Some(format!("{p} with {o}")),
+        (p, o) => p.or(o).map(str::to_owned),
+    };
+    let text = [short(c.arrangement), short(Some(c.vehicle))]
+        .into_iter()
+        .flatten()
+        .map(str::to_owned)
+        .chain(payment)
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A tie in words, with the question that would separate the first two: `None` when the layer has no tie.
+pub fn tie_text(kb: &Kb, l: &LayerRanking) -> Option<String> {
+    let names: Vec<&str> = l.tied.iter().map(|i| name(kb, *i)).collect();
+    let listed = match names.as_slice() {
+        [] | [_] => return None,
+        [a, b] => format!("{a} and {b}"),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    let count = if names.len() == 2 {
+        "These two"
+    } else {
+        "These"
+    };
+    let mut text = format!(
+        "{listed} fit equally well as the {}. {count} are listed in alphabetical order, not by preference.",
+        noun(l.layer)
+    );
+    if let Some(sep) = &l.separator {
+        let q = kb.question(sep.question);
+        let option = |o: usize| {
+            q.and_then(|q| q.options.get(o))
+                .map(|o| o.label.as_str())
+                .unwrap_or_default()
+        };
+        text.push_str(&format!(
+            " What would separate them is {} “{}”: “{}” points to {}, “{}” to {}.",
+            if sep.open {
+                "the question still open,"
+            } else {
+                "your answer to"
+            },
+            q.map(|q| q.text.as_str()).unwrap_or_default(),
+            option(sep.first.1),
+            name(kb, sep.first.0),
+            option(sep.second.1),
+            name(kb, sep.second.0)
+        ));
+    } else {
+        text.push_str(
+            " No single answer separates them: compare their pros, cons and demands below.",
+        );
+    }
+    Some(text)
 }

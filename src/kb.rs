@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 
 use crate::condition::{compile, Cond};
-use crate::content::{Content, Layer, Meta, Model, Psr, SectionFile};
+use crate::content::{Content, Kind, Layer, Meta, Model, Psr, SectionFile};
 use crate::error::{Error, ErrorKind};
 
 mod embedded {
@@ -39,6 +39,20 @@ pub struct CompiledEffect {
     pub model: usize,
     /// Points.
     pub points: i32,
+    /// A failed precondition (rules the model out while the answer stands).
+    pub serious: bool,
+}
+
+/// What one question can do to one model's score, over all its possible answers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reach {
+    /// The most points any answer could give the model (0 when no answer gives it any): what the question adds
+    /// to the points that could count for the model once it applies.
+    pub best: i32,
+    /// The fewest points any answer could give it (0 or less).
+    pub worst: i32,
+    /// Whether some answer is a failed precondition for the model.
+    pub can_rule_out: bool,
 }
 
 /// The loaded, indexed knowledge base.
@@ -56,6 +70,8 @@ pub struct Kb {
     pub show_if: Vec<Option<Cond>>,
     /// Per question, per option: compiled effects.
     pub effects: Vec<Vec<Vec<CompiledEffect>>>,
+    /// Per question, per model: what the question's answers can do to the model's score.
+    pub reach: Vec<Vec<Reach>>,
     /// Per red flag: its trigger.
     pub flag_when: Vec<Cond>,
     /// Per PSR rule: its condition.
@@ -118,6 +134,37 @@ fn index_of<T>(
         }
     }
     Ok(map)
+}
+
+/// What a question's answers can do to each model. A single-choice answer is one option; a multiple-choice answer
+/// can combine options, so its best is the sum of the options' gains and its worst the sum of their losses (a
+/// bound that every real answer stays within).
+fn reach_of(per_option: &[Vec<CompiledEffect>], kind: Kind, models: usize) -> Vec<Reach> {
+    let mut out = vec![Reach::default(); models];
+    for (m, r) in out.iter_mut().enumerate() {
+        let points = per_option.iter().map(|effects| {
+            effects
+                .iter()
+                .filter(|e| e.model == m)
+                .map(|e| e.points)
+                .sum::<i32>()
+        });
+        match kind {
+            Kind::Single => {
+                r.best = points.clone().max().unwrap_or(0).max(0);
+                r.worst = points.min().unwrap_or(0).min(0);
+            }
+            Kind::Multi => {
+                r.best = points.clone().filter(|p| *p > 0).sum();
+                r.worst = points.filter(|p| *p < 0).sum();
+            }
+        }
+        r.can_rule_out = per_option
+            .iter()
+            .flatten()
+            .any(|e| e.model == m && e.serious);
+    }
+    out
 }
 
 impl Kb {
@@ -238,6 +285,7 @@ impl Kb {
                     list.push(CompiledEffect {
                         model,
                         points: e.points,
+                        serious: e.serious,
                     });
                 }
                 per_option.push(list);
@@ -309,6 +357,11 @@ impl Kb {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
+        let reach = effects
+            .iter()
+            .zip(qs)
+            .map(|(per_option, (_, q))| reach_of(per_option, q.kind, content.models.len()))
+            .collect();
         let kb = Kb {
             content,
             question_index,
@@ -319,6 +372,7 @@ impl Kb {
             route_index,
             show_if,
             effects,
+            reach,
             flag_when,
             rule_when,
             considerable_change,

@@ -2,9 +2,10 @@
 //!
 //! A decision aid for NHS commissioners in England choosing how to contract for integrated care. It asks about
 //! the situation first (problem and ambition, population, providers and the gaps between them, outcomes and
-//! data, money and risk, the commissioner's own capability and time, procurement context) and then ranks
-//! contract **vehicles** and **payment rules**, recommending pairings. Every score is the sum of recorded
-//! contributions, each traceable to an answer, a rationale and a source.
+//! data, money and risk, the commissioner's own capability and time, procurement context) and then recommends a
+//! combination of three layers: a commissioning **arrangement**, a contract **vehicle** and a **payment rule**.
+//! Every score is the sum of recorded contributions, each traceable to an answer, a rationale and a source; a
+//! model's fit sets that score against the points that could count for it (see [`engine`]).
 //!
 //! The crate is a pure core with thin edges: the knowledge base ([`kb`], [`content`]) and the engine ([`engine`]
 //! and the analyses around it) know nothing of JavaScript; [`api`] builds plain serialisable views; [`wasm`] is
@@ -17,9 +18,13 @@
 //! let mut answers = Answers::new(&kb);
 //! answers.set(&kb, "q-segment", &["pathway".to_owned()])?;
 //! let rec = api::recommendation(&kb, &answers);
-//! assert_eq!(rec.vehicles.len() + rec.payments.len(), kb.content.models.len());
+//! assert_eq!(
+//!     rec.arrangements.len() + rec.vehicles.len() + rec.payments.len(),
+//!     kb.content.models.len()
+//! );
+//! println!("{}", rec.combinations[0].text); // for example "Single commissioner + prime contractor + bundled pathway payment"
 //! // Every score is the sum of its contributions.
-//! for m in rec.vehicles.iter().chain(&rec.payments) {
+//! for m in rec.arrangements.iter().chain(&rec.vehicles).chain(&rec.payments) {
 //!     let sum: i32 = m.reasons.iter().chain(&m.concerns).map(|c| c.points).sum();
 //!     assert_eq!(sum, m.score);
 //! }
@@ -31,6 +36,7 @@ pub mod api;
 pub mod bench;
 pub mod cases;
 pub mod compact;
+pub mod concordance;
 pub mod condition;
 pub mod content;
 pub mod engine;

@@ -30,6 +30,8 @@ pub struct SkillCheck<'a> {
     pub need: Need,
     /// What the user reported (0 none, 1 can buy in, 2 in house).
     pub have: Option<u8>,
+    /// The answer they gave, as worded in the question (for example "Some, but it is thin or untested").
+    pub answer: Option<&'a str>,
     /// The comparison.
     pub status: Status,
 }
@@ -58,11 +60,11 @@ impl Readiness<'_> {
     }
 }
 
-fn chosen<T>(
-    kb: &Kb,
+fn chosen<'a, T>(
+    kb: &'a Kb,
     eff: &Effective,
     question: Option<usize>,
-    pick: impl Fn(&crate::content::Choice) -> Option<T>,
+    pick: impl Fn(&'a crate::content::Choice) -> Option<T>,
 ) -> Option<T> {
     let q = question?;
     let mask = eff.sel.get(q).copied().unwrap_or(0);
@@ -89,13 +91,14 @@ pub fn readiness<'a>(kb: &'a Kb, model: &Model, eff: &Effective) -> Readiness<'a
         .iter()
         .filter_map(|need| {
             let skill = kb.skill(&need.skill)?;
-            let have = chosen(kb, eff, kb.skill_question.get(&need.skill).copied(), |o| {
-                o.level
-            });
+            let question = kb.skill_question.get(&need.skill).copied();
+            let have = chosen(kb, eff, question, |o| o.level);
+            let answer = chosen(kb, eff, question, |o| Some(o.label.as_str()));
             Some(SkillCheck {
                 skill,
                 need: need.level,
                 have,
+                answer,
                 status: skill_status(need.level, have),
             })
         })
@@ -126,5 +129,70 @@ pub fn readiness<'a>(kb: &'a Kb, model: &Model, eff: &Effective) -> Readiness<'a
         time,
         spend_available,
         cost,
+    }
+}
+
+/// "12–36 months".
+pub fn months_range([min, max]: [u16; 2]) -> String {
+    if min == max {
+        format!("{min} months")
+    } else {
+        format!("{min}–{max} months")
+    }
+}
+
+fn cost_word(c: CostBand) -> &'static str {
+    match c {
+        CostBand::Low => "low",
+        CostBand::Medium => "medium",
+        CostBand::High => "high",
+    }
+}
+
+impl Readiness<'_> {
+    /// Plain statements of what is missing and what it would take, quoting what the user answered.
+    pub fn summary(&self, model: &Model) -> Vec<String> {
+        let d = &model.demands;
+        let mut out = Vec::new();
+        match (self.time, self.months_available) {
+            (Status::Gap, Some(m)) => out.push(format!(
+                "Time: you have about {m} months; setting this up has taken at least {} months. Plan a longer timetable or a simpler first step.",
+                d.lead_time_months[0]
+            )),
+            (Status::Partial, Some(m)) => out.push(format!(
+                "Time: about {m} months is at the short end of the {} this has taken elsewhere.",
+                months_range(d.lead_time_months)
+            )),
+            _ => {}
+        }
+        match self.cost {
+            Status::Gap => out.push(format!(
+                "Upfront cost: this is a {} cost option and you reported little money for set-up. Budget for design, legal and financial advice before you start.",
+                cost_word(d.upfront_cost)
+            )),
+            Status::Partial => out.push(format!(
+                "Upfront cost: this is a {} cost option, a step above what you expect to spend on set-up.",
+                cost_word(d.upfront_cost)
+            )),
+            _ => {}
+        }
+        for s in &self.skills {
+            let said = s
+                .answer
+                .map(|a| format!(" You answered “{a}”."))
+                .unwrap_or_default();
+            match s.status {
+                Status::Gap => out.push(format!(
+                    "{}: this model needs it and you have not got it.{said} {}",
+                    s.skill.name, s.skill.remedy
+                )),
+                Status::Partial => out.push(format!(
+                    "{}: this model leans on it heavily and you have only part of it.{said} {}",
+                    s.skill.name, s.skill.remedy
+                )),
+                _ => {}
+            }
+        }
+        out
     }
 }

@@ -30,8 +30,8 @@ fn claims(out: &mut String, title: &str, list: &[ClaimView]) {
 fn model(out: &mut String, m: &ModelResult, full: bool) {
     let _ = writeln!(
         out,
-        "\n### {}. {} — {} (score {})\n\n{}",
-        m.rank, m.name, m.fit_label, m.score, m.summary
+        "\n### {}. {} — {}\n\nFit: {}.\n\n{}",
+        m.rank, m.name, m.fit_label, m.basis, m.summary
     );
     if !m.synonyms.is_empty() {
         let _ = writeln!(out, "\nAlso called: {}.", m.synonyms.join(", "));
@@ -124,18 +124,19 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
         rec.content_version, rec.last_reviewed
     );
     let c = &rec.confidence;
-    let _ = writeln!(
-        out,
-        "\nConfidence: {} ({}%). {}",
-        c.level,
-        c.percent,
-        c.reasons.join(" ")
-    );
-    if !rec.pairings.is_empty() {
-        let _ = writeln!(out, "\n## Options that may suit you\n");
-        for (i, p) in rec.pairings.iter().enumerate() {
-            let _ = writeln!(out, "{}. {} with {}", i + 1, p.vehicle, p.payment);
+    let _ = writeln!(out, "\nConfidence: {} {}", c.summary, c.reasons.join(" "));
+    if !rec.combinations.is_empty() {
+        let _ = writeln!(out, "\n## Combinations that may suit you\n");
+        for (i, p) in rec.combinations.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, p.text);
         }
+    }
+    for t in &rec.ties {
+        let _ = writeln!(out, "\n{}", t.text);
+    }
+    let _ = writeln!(out, "\n## Commissioning arrangements, ranked");
+    for (i, m) in rec.arrangements.iter().enumerate() {
+        model(&mut out, m, i < 3);
     }
     let _ = writeln!(out, "\n## Contract vehicles, ranked");
     for (i, m) in rec.vehicles.iter().enumerate() {
@@ -287,6 +288,7 @@ pub fn catalogue_html(kb: &Kb) -> String {
         let _ = writeln!(out, "</ol>");
     }
     for (layer, title) in [
+        ("arrangement", "Commissioning arrangements"),
         ("vehicle", "Contract vehicles"),
         ("payment", "Payment rules"),
     ] {

@@ -307,8 +307,13 @@ pub fn read_link(kb: &Kb, fragment: &str) -> Result<(Answers, Vec<String>), Vec<
     }
     let mut raw = RawAnswers::new();
     let mut errors = Vec::new();
+    let mut set_aside = Vec::new();
     for item in body.split('-').filter(|i| !i.is_empty()) {
         let (key, opts) = item.split_at(item.len().min(2));
+        if let Some(r) = kb.content.meta.retired.iter().find(|r| r.key == key) {
+            set_aside.push(crate::answers::retired_note(r));
+            continue;
+        }
         let Some((_, q)) = kb.content.questions.iter().find(|(_, q)| q.key == key) else {
             errors.push(Error::new(
                 ErrorKind::UnknownQuestion,
@@ -352,5 +357,8 @@ pub fn read_link(kb: &Kb, fragment: &str) -> Result<(Answers, Vec<String>), Vec<
     if !errors.is_empty() {
         return Err(errors);
     }
-    Answers::from_raw(kb, &raw)
+    Answers::from_raw(kb, &raw).map(|(answers, mut notes)| {
+        notes.extend(set_aside);
+        (answers, notes)
+    })
 }

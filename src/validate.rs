@@ -180,12 +180,15 @@ pub fn problems(kb: &Kb) -> Vec<String> {
     // Models.
     let mut mentioned = vec![false; content.models.len()];
     let mut favoured = vec![false; content.models.len()];
+    let mut decisive = vec![0usize; content.models.len()];
     for model in &content.models {
         let ctx = format!("models.json `{}`", model.id);
         if !kebab(&model.id) {
             c.fail(format!("{ctx}: id is not kebab-case"));
         }
         for (field, v) in [
+            ("name", &model.name),
+            ("short_name", &model.short_name),
             ("summary", &model.summary),
             ("definition", &model.definition),
             ("risk_carrier", &model.risk_carrier),
@@ -231,10 +234,15 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                     "{ctx}: a vehicle must pair with at least one payment rule"
                 ));
             }
-            Layer::Payment if !model.pairs_with.is_empty() => {
-                c.fail(format!("{ctx}: a payment rule does not pair with anything"));
+            Layer::Payment | Layer::Arrangement if !model.pairs_with.is_empty() => {
+                c.fail(format!(
+                    "{ctx}: only a vehicle pairs with payment rules (pairs_with must be empty)"
+                ));
             }
             _ => {}
+        }
+        if model.overlay && model.layer != Layer::Payment {
+            c.fail(format!("{ctx}: only a payment rule can be an overlay"));
         }
         if model.layer == Layer::Payment
             && !content
@@ -281,7 +289,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         }
         let (min, max) = match q.kind {
             Kind::Single => (2, 6),
-            Kind::Multi => (2, 8),
+            Kind::Multi => (2, 10),
         };
         if q.options.len() < min || q.options.len() > max {
             c.fail(format!(
@@ -289,9 +297,13 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                 q.options.len()
             ));
         }
-        let exclusive = q.options.iter().filter(|o| o.exclusive).count();
-        if exclusive > usize::from(q.kind == Kind::Multi) {
-            c.fail(format!("{ctx}: too many exclusive options"));
+        if q.kind == Kind::Single && q.options.iter().any(|o| o.exclusive) {
+            c.fail(format!(
+                "{ctx}: only a multiple-choice option can be exclusive"
+            ));
+        }
+        if q.kind == Kind::Multi && q.options.iter().all(|o| o.exclusive) {
+            c.fail(format!("{ctx}: every option is exclusive"));
         }
         let mut okeys = BTreeSet::new();
         let mut oids = BTreeSet::new();
@@ -312,16 +324,34 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                 c.fail(format!("{octx}: key `{}` must be one lowercase letter or digit, unique in the question", o.key));
             }
             c.text(&octx, &o.label);
-            if o.effects.is_empty() {
-                c.fail(format!("{octx}: moves no model (an orphan option)"));
-            }
+            let mut models_moved = BTreeSet::new();
             for e in &o.effects {
                 let ectx = format!("{octx} effect on `{}`", e.model);
-                if e.points == 0 || !(-5..=5).contains(&e.points) {
-                    c.fail(format!("{ectx}: points must be −5 to +5 and not 0"));
+                if !models_moved.insert(e.model.as_str()) {
+                    c.fail(format!("{ectx}: the option moves this model twice"));
                 }
-                if e.serious && e.points > -3 {
-                    c.fail(format!("{ectx}: only −3 to −5 can be serious"));
+                if e.decisive {
+                    if !(4..=8).contains(&e.points.abs()) {
+                        c.fail(format!(
+                            "{ectx}: a decisive effect weighs 4 to 8 points (or −4 to −8)"
+                        ));
+                    }
+                } else if e.points == 0 || !(-3..=3).contains(&e.points) {
+                    c.fail(format!(
+                        "{ectx}: a supporting effect weighs −3 to +3 and not 0; mark one of the model's few decisive conditions `decisive` to weigh more"
+                    ));
+                }
+                if e.serious && (e.points > 0 || !e.decisive) {
+                    c.fail(format!(
+                        "{ectx}: a failed precondition (serious) is a negative decisive effect"
+                    ));
+                }
+                if e.decisive && e.points > 0 {
+                    if let Some((mi, _)) = kb.model(&e.model) {
+                        if let Some(n) = decisive.get_mut(mi) {
+                            *n += 1;
+                        }
+                    }
                 }
                 c.text(&ectx, &e.why);
                 c.sources(&ectx, &e.sources, &e.why);
@@ -342,8 +372,8 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             if let Some(skill) = &measures.skill {
                 let mut levels: Vec<u8> = q.options.iter().filter_map(|o| o.level).collect();
                 levels.sort_unstable();
-                if levels != [0, 1, 2] || q.options.len() != 3 {
-                    c.fail(format!("{ctx}: a skill question needs exactly three options with levels 0, 1 and 2"));
+                if levels != [0, 1, 2] || q.options.len() > 4 {
+                    c.fail(format!("{ctx}: a skill question needs three options with levels 0, 1 and 2, and at most one without a level (such as “Not sure”)"));
                 }
                 // The monotonic rule: a better capability never lowers a model that needs the skill.
                 for model in content
@@ -354,6 +384,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                     let mut by_level: Vec<(u8, i32)> = q
                         .options
                         .iter()
+                        .filter(|o| o.level.is_some())
                         .map(|o| {
                             let pts = o
                                 .effects
@@ -376,19 +407,56 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                     }
                 }
             }
-            if measures.time && q.options.iter().any(|o| o.months.is_none()) {
+            if measures.time && q.options.iter().filter(|o| o.months.is_none()).count() > 1 {
                 c.fail(format!(
-                    "{ctx}: every option of the time question needs months"
+                    "{ctx}: every option of the time question needs months, except at most one (such as “Not sure”)"
                 ));
             }
-            if measures.cost && q.options.iter().any(|o| !matches!(o.level, Some(0..=2))) {
+            if measures.cost
+                && (q.options.iter().any(|o| matches!(o.level, Some(3..)))
+                    || q.options.iter().filter(|o| o.level.is_none()).count() > 1)
+            {
                 c.fail(format!(
-                    "{ctx}: every option of the set-up spend question needs a level 0 to 2"
+                    "{ctx}: every option of the set-up spend question needs a level 0 to 2, except at most one (such as “Not sure”)"
+                ));
+            }
+        }
+    }
+    for (qi, (_, q)) in content.questions.iter().enumerate() {
+        let read_by_rule = kb
+            .flag_when
+            .iter()
+            .chain(&kb.rule_when)
+            .chain(std::iter::once(&kb.considerable_change))
+            .chain(kb.case_features.iter().flatten())
+            .chain(kb.show_if.iter().flatten())
+            .any(|cond| {
+                let mut reads = false;
+                cond.questions(&mut |x| reads |= x == qi);
+                reads
+            });
+        if !read_by_rule && q.options.iter().all(|o| o.effects.is_empty()) {
+            c.fail(format!(
+                "question `{}`: moves no model and no rule reads it (an orphan question)",
+                q.id
+            ));
+        }
+        if let Some(Some(cond)) = kb.show_if.get(qi) {
+            if !cond.is_positive() {
+                c.fail(format!(
+                    "question `{}`: show_if may only ask that answers include options (no `not`, no `answered`), so that answering more can never hide a question",
+                    q.id
                 ));
             }
         }
     }
     for (i, model) in content.models.iter().enumerate() {
+        if decisive.get(i).copied().unwrap_or(0) < 2 {
+            c.fail(format!(
+                "models.json `{}`: needs at least two decisive conditions (positive effects marked `decisive`) that make it lead when they hold",
+                model.id
+            ));
+        }
         if !mentioned.get(i).copied().unwrap_or(false) || !favoured.get(i).copied().unwrap_or(false)
         {
             c.fail(format!(

@@ -64,6 +64,12 @@ fn done<T: Serialize>(value: T) -> JsValue {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
+struct Picked {
+    picked: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Answered {
     next: Option<String>,
     journey: api::Journey,
@@ -167,6 +173,47 @@ impl Advisor {
             }
             Err(e) => failed(&[e]),
         }
+    }
+
+    /// Ticks or unticks one option on a question page, as the core's rules allow (an exclusive option clears the
+    /// others, and the others clear it): `{ ok: true, picked: [ids] }` with the options to show ticked. Nothing is
+    /// saved until `answer`.
+    #[wasm_bindgen(js_name = toggleOption)]
+    pub fn toggle_option(&self, id: &str, picked: JsValue, option: &str) -> JsValue {
+        let unknown = || {
+            failed(&[Error::about(
+                ErrorKind::UnknownQuestion,
+                id,
+                "That question is not in this version of the advisor",
+            )])
+        };
+        let Some(q) = self.kb.question_index(id).and_then(|i| self.kb.question(i)) else {
+            return unknown();
+        };
+        let picked = strings(&picked).unwrap_or_default();
+        let mask = q
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| picked.contains(&o.id))
+            .fold(0u32, |m, (i, _)| m | (1 << i));
+        let Some(bit) = q.options.iter().position(|o| o.id == option) else {
+            return failed(&[Error::about(
+                ErrorKind::UnknownOption,
+                id,
+                "That answer is not one of this question's options",
+            )]);
+        };
+        let next = crate::answers::toggle(q, mask, bit);
+        done(Picked {
+            picked: q
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| next & (1 << i) != 0)
+                .map(|(_, o)| o.id.clone())
+                .collect(),
+        })
     }
 
     /// Removes every answer.

@@ -1,13 +1,13 @@
 //! What would change the advice: the single changes of answer that would put a different model first.
 //!
 //! For every visible question, every other answer (or, for multiple choice, adding or removing one option) is
-//! tried; branching is re-evaluated each time. A change is kept when it changes the leading vehicle or the
-//! leading payment rule. Changes to answers already given come before answers to unanswered questions, then
+//! tried; branching is re-evaluated each time. A change is kept when it changes the leading arrangement, vehicle
+//! or payment rule (ranked exactly as [`crate::engine::rank`] ranks them). Changes to answers already given come before answers to unanswered questions, then
 //! the largest resulting lead first, then journey order — so the result is deterministic.
 
-use crate::answers::{options_in, Answers};
-use crate::content::{Kind, Layer};
-use crate::engine::{leader, totals, Evaluation};
+use crate::answers::{options_in, toggle, Answers};
+use crate::content::{Layer, Question};
+use crate::engine::{leader, states, tallies, Evaluation, Tally};
 use crate::kb::Kb;
 
 /// One changed answer.
@@ -32,44 +32,21 @@ pub struct Change {
     pub old_leader: usize,
     /// The leader after the change.
     pub new_leader: usize,
-    /// How far the new leader would be ahead of the old one.
+    /// How far the new leader would be ahead of the old one, in hundredths of a fit point.
     pub lead: i32,
 }
 
 /// Most changed answers tried together when no single change reorders the top.
 pub const MAX_STEPS: usize = 3;
 
-fn alternatives(kind: Kind, exclusive: &[bool], current: u32) -> Vec<u32> {
-    let n = exclusive.len();
+/// Every other answer to a question: each other option (single choice), or each option ticked or unticked
+/// (multiple choice), as the page would do it ([`toggle`]).
+fn alternatives(q: &Question, current: u32) -> Vec<u32> {
     let mut out = Vec::new();
-    match kind {
-        Kind::Single => {
-            for b in 0..n {
-                let m = 1u32 << b;
-                if m != current {
-                    out.push(m);
-                }
-            }
-        }
-        Kind::Multi => {
-            for (b, ex) in exclusive.iter().enumerate() {
-                let bit = 1u32 << b;
-                let next = if current & bit != 0 {
-                    current & !bit
-                } else if *ex {
-                    bit
-                } else {
-                    let exclusive_mask: u32 = exclusive
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, e)| **e)
-                        .fold(0, |m, (i, _)| m | (1 << i));
-                    (current & !exclusive_mask) | bit
-                };
-                if next != 0 && next != current {
-                    out.push(next);
-                }
-            }
+    for o in 0..q.options.len() {
+        let next = toggle(q, current, o);
+        if next != 0 && next != current && !out.contains(&next) {
+            out.push(next);
         }
     }
     out
@@ -79,7 +56,7 @@ fn alternatives(kind: Kind, exclusive: &[bool], current: u32) -> Vec<u32> {
 struct Tried {
     answers: Answers,
     step: Step,
-    totals: Vec<i32>,
+    totals: Vec<Tally>,
 }
 
 /// Every single change from `answers` on visible questions not in `skip`, with the totals it gives.
@@ -93,12 +70,11 @@ fn single_changes(kb: &Kb, answers: &Answers, skip: &[usize]) -> Vec<Tried> {
         let Some(question) = kb.question(q) else {
             continue;
         };
-        let exclusive: Vec<bool> = question.options.iter().map(|o| o.exclusive).collect();
         let from = eff.sel.get(q).copied().unwrap_or(0);
-        for to in alternatives(question.kind, &exclusive, from) {
+        for to in alternatives(question, from) {
             let changed = answers.with_mask(q, to);
             let mut buf = Vec::new();
-            totals(kb, &changed.effective(kb).sel, &mut buf);
+            tallies(kb, &states(kb, &changed), &mut buf);
             out.push(Tried {
                 answers: changed,
                 step: Step {
@@ -113,29 +89,42 @@ fn single_changes(kb: &Kb, answers: &Answers, skip: &[usize]) -> Vec<Tried> {
     out
 }
 
+/// A model's fit for ordering suggestions: ruled-out models count as far behind.
+fn fit(totals: &[Tally], i: usize) -> i32 {
+    totals
+        .get(i)
+        .map(|t| {
+            if t.ruled_out {
+                -10_000 + t.fit_hundredths()
+            } else {
+                t.fit_hundredths()
+            }
+        })
+        .unwrap_or(i32::MIN / 2)
+}
+
 /// How far `old` is ahead of the best other model of its layer (negative when it has been overtaken).
-fn margin(kb: &Kb, totals: &[i32], layer: Layer, old: usize) -> i32 {
-    let own = totals.get(old).copied().unwrap_or(0);
+fn margin(kb: &Kb, totals: &[Tally], layer: Layer, old: usize) -> i32 {
     let best_other = kb
         .content
         .models
         .iter()
         .enumerate()
         .filter(|(i, m)| m.layer == layer && *i != old)
-        .map(|(i, _)| totals.get(i).copied().unwrap_or(i32::MIN))
+        .map(|(i, _)| fit(totals, i))
         .max()
-        .unwrap_or(i32::MIN);
-    own.saturating_sub(best_other)
+        .unwrap_or(i32::MIN / 2);
+    fit(totals, old).saturating_sub(best_other)
 }
 
-fn change(kb: &Kb, steps: Vec<Step>, layer: Layer, old: usize, totals: &[i32]) -> Option<Change> {
+fn change(kb: &Kb, steps: Vec<Step>, layer: Layer, old: usize, totals: &[Tally]) -> Option<Change> {
     let new = leader(kb, totals, layer)?;
     (new != old).then(|| Change {
         steps,
         layer,
         old_leader: old,
         new_leader: new,
-        lead: totals.get(new).copied().unwrap_or(0) - totals.get(old).copied().unwrap_or(0),
+        lead: fit(totals, new) - fit(totals, old),
     })
 }
 
@@ -153,11 +142,8 @@ pub fn what_would_change(
 ) -> Vec<Change> {
     let singles = single_changes(kb, answers, &[]);
     let mut out = Vec::new();
-    for (layer, ranking) in [
-        (Layer::Vehicle, &eval.vehicles),
-        (Layer::Payment, &eval.payments),
-    ] {
-        let Some(&old) = ranking.first() else {
+    for layer in Layer::ALL {
+        let Some(&old) = eval.layer(layer).order.first() else {
             continue;
         };
         let mut found: Vec<(bool, Change)> = singles
@@ -231,4 +217,50 @@ pub fn labels(kb: &Kb, question: usize, mask: u32) -> Vec<String> {
     options_in(mask)
         .filter_map(|o| q.options.get(o).map(|c| c.label.clone()))
         .collect()
+}
+
+fn join_labels(labels: &[String]) -> String {
+    labels
+        .iter()
+        .map(|l| format!("“{l}”"))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// The change in one sentence: "If you could answer “…” instead of “…” to “…”, X would lead instead of Y."
+pub fn describe(kb: &Kb, c: &Change) -> String {
+    let name = |i: usize| {
+        kb.content
+            .models
+            .get(i)
+            .map(|m| m.name.as_str())
+            .unwrap_or_default()
+    };
+    let clauses: Vec<String> = c
+        .steps
+        .iter()
+        .filter_map(|step| {
+            let q = kb.question(step.question)?;
+            let (from, to) = (
+                labels(kb, step.question, step.from),
+                labels(kb, step.question, step.to),
+            );
+            Some(if from.is_empty() {
+                format!("answer {} to “{}”", join_labels(&to), q.text)
+            } else {
+                format!(
+                    "could answer {} instead of {} to “{}”",
+                    join_labels(&to),
+                    join_labels(&from),
+                    q.text
+                )
+            })
+        })
+        .collect();
+    format!(
+        "If you {}, {} would lead instead of {}.",
+        clauses.join(", and "),
+        name(c.new_leader),
+        name(c.old_leader)
+    )
 }

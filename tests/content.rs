@@ -29,7 +29,7 @@ fn content_covers_every_diagnostic_area_and_model() {
     let kb = Kb::embedded().unwrap();
     let c = &kb.content;
     assert!(
-        (25..=40).contains(&c.questions.len()),
+        (25..=50).contains(&c.questions.len()),
         "{} questions",
         c.questions.len()
     );
@@ -52,12 +52,17 @@ fn content_covers_every_diagnostic_area_and_model() {
         "no branching"
     );
     for id in [
+        "single-commissioner",
+        "joint-commissioning",
+        "lead-commissioner",
+        "section-75-pool",
+        "delegated-commissioning",
         "standard-contract",
         "prime-contractor",
         "lead-provider",
         "alliance",
         "accountable-care",
-        "section-75",
+        "neighbourhood-provider",
         "joint-venture",
         "no-new-contract",
         "activity-based",
@@ -115,7 +120,6 @@ fn every_effect_names_a_source_that_exists() {
     let mut effects = 0;
     for (_, q) in &kb.content.questions {
         for o in &q.options {
-            assert!(!o.effects.is_empty(), "orphan option {}/{}", q.id, o.id);
             for e in &o.effects {
                 effects += 1;
                 assert!(!e.why.trim().is_empty(), "{}/{} → {}", q.id, o.id, e.model);
@@ -232,27 +236,101 @@ fn a_claim_resting_only_on_an_unconfirmed_source_must_say_so() {
 
 #[test]
 fn a_zero_or_oversized_weight_is_rejected() {
+    for points in [0, 4, -9] {
+        expect_problem(
+            with_edit("questions/01-need.json", |v| {
+                let e = first_effect(v);
+                e["points"] = points.into();
+                e["decisive"] = false.into();
+                e["serious"] = false.into();
+            }),
+            "a supporting effect weighs −3 to +3",
+        );
+    }
+    for points in [2, 9] {
+        expect_problem(
+            with_edit("questions/01-need.json", |v| {
+                let e = first_effect(v);
+                e["points"] = points.into();
+                e["decisive"] = true.into();
+            }),
+            "a decisive effect weighs 4 to 8",
+        );
+    }
+}
+
+#[test]
+fn a_failed_precondition_must_be_a_negative_decisive_effect() {
     expect_problem(
         with_edit("questions/01-need.json", |v| {
-            first_effect(v)["points"] = 0.into()
+            let e = first_effect(v);
+            e["points"] = 5.into();
+            e["decisive"] = true.into();
+            e["serious"] = true.into();
         }),
-        "points must be",
-    );
-    expect_problem(
-        with_edit("questions/01-need.json", |v| {
-            first_effect(v)["points"] = 9.into()
-        }),
-        "points must be",
+        "a failed precondition (serious) is a negative decisive effect",
     );
 }
 
 #[test]
-fn an_orphan_option_is_rejected() {
+fn a_model_without_two_decisive_conditions_is_rejected() {
+    // Strip every `decisive` flag from positive effects in every section: every model then lacks them.
+    let files: Vec<String> = embedded_files()
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .filter(|n| n.starts_with("questions/"))
+        .collect();
+    let first = files.first().unwrap().clone();
+    let problems = with_edit(&first, |v| {
+        for q in v["questions"].as_array_mut().unwrap() {
+            for o in q["options"].as_array_mut().unwrap() {
+                for e in o["effects"].as_array_mut().unwrap() {
+                    if e["points"].as_i64().unwrap() > 0 {
+                        e["decisive"] = false.into();
+                        e["points"] = 3.into();
+                    }
+                }
+            }
+        }
+    })
+    .unwrap();
+    // The first section holds both decisive conditions of at least one model (who is commissioning).
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("needs at least two decisive conditions")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn an_orphan_question_is_rejected() {
     expect_problem(
         with_edit("questions/01-need.json", |v| {
-            v["questions"][0]["options"][0]["effects"] = Value::Array(vec![])
+            for o in v["questions"][0]["options"].as_array_mut().unwrap() {
+                o["effects"] = Value::Array(vec![]);
+            }
         }),
-        "orphan option",
+        "orphan question",
+    );
+}
+
+#[test]
+fn branching_that_a_later_answer_could_undo_is_rejected() {
+    expect_problem(
+        with_edit("questions/01-need.json", |v| {
+            let first = v["questions"][0].clone();
+            v["questions"][1]["show_if"] = serde_json::json!({"not": {"q": first["id"], "any_of": [first["options"][0]["id"]]}});
+        }),
+        "show_if may only ask that answers include options",
+    );
+}
+
+#[test]
+fn an_overlay_outside_the_payment_layer_is_rejected() {
+    expect_problem(
+        with_edit("models.json", |v| v[0]["overlay"] = true.into()),
+        "only a payment rule can be an overlay",
     );
 }
 
@@ -329,10 +407,14 @@ fn a_capability_weight_that_falls_as_capability_rises_is_rejected() {
         for question in v["questions"].as_array_mut().unwrap() {
             if question["id"] == q.id.as_str() {
                 for o in question["options"].as_array_mut().unwrap() {
-                    let level = o["level"].as_u64().unwrap();
+                    let Some(level) = o["level"].as_u64() else {
+                        continue;
+                    };
                     let points = if level == 2 { -3 } else { 3 };
-                    o["effects"].as_array_mut().unwrap().push(serde_json::json!({
-                        "model": model, "points": points, "why": "test", "sources": ["F1"], "serious": points == -3
+                    let effects = o["effects"].as_array_mut().unwrap();
+                    effects.retain(|e| e["model"] != model.as_str());
+                    effects.push(serde_json::json!({
+                        "model": model, "points": points, "why": "test", "sources": ["F1"]
                     }));
                 }
             }
@@ -473,4 +555,35 @@ fn answers_saved_with_older_content_keep_loading_through_renamed_ids() {
             .contains("is not a question in this version"),
         "{errors:?}"
     );
+}
+
+#[test]
+fn answers_saved_with_content_1_0_0_load_and_say_what_to_answer_again() {
+    // Content 1.0.0 asked "How many people does the scope cover?" (q-population-size, link key `pz`), mixing head
+    // counts with areas; 2.0.0 asks two questions instead. A 1.0.0 file or link still loads: that one answer is
+    // set aside with a note naming the questions to answer, and every other answer is kept.
+    let kb = Kb::embedded().unwrap();
+    let old = r#"{"format": "integrated-care-contract-advisor/answers", "version": 1, "contentVersion": "1.0.0",
+                  "answers": {"q-segment": "older-multimorbid", "q-population-size": "place", "q-provider-count": "few"}}"#;
+    let (answers, notes) = contract_advisor::saved::read_file(&kb, old).unwrap();
+    let raw = answers.to_raw(&kb);
+    assert_eq!(raw.len(), 2, "{raw:?}");
+    assert!(raw.contains_key("q-segment") && raw.contains_key("q-provider-count"));
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("How many people does the scope cover?")
+                && n.contains("About how many people are in scope?")
+                && n.contains("What area does it cover?")),
+        "{notes:?}"
+    );
+    // The same answers as a 1.0.0 share link (segment c, population size c, provider count b).
+    let body = "sgc-pzc-pcb";
+    let link = format!(
+        "a1.{body}.{}",
+        contract_advisor::saved::checksum(&format!("a1.{body}"))
+    );
+    let (from_link, notes) = contract_advisor::saved::read_link(&kb, &link).unwrap();
+    assert_eq!(from_link, answers);
+    assert!(notes.iter().any(|n| n.contains("set aside")), "{notes:?}");
 }

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use contract_advisor::api::{self, ModelResult};
-use contract_advisor::content::{Kind, Layer};
+use contract_advisor::content::Kind;
 use contract_advisor::{engine, saved, whatif, Answers, Kb, RawAnswer, RawAnswers};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -153,31 +153,44 @@ fn check_model(m: &ModelResult) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Models not ruled out come first; within each group by fit (score ÷ the engine's `fit_base`, compared exactly),
+/// and equal fits by id, never by the order of the content.
 fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError> {
-    let order: BTreeMap<&str, usize> = kb()
-        .content
-        .models
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
     for (i, m) in list.iter().enumerate() {
         prop_assert_eq!(m.layer, layer);
         prop_assert_eq!(m.rank, i + 1);
     }
     for pair in list.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
+        let fa = i64::from(a.score) * engine::fit_base(b.reachable);
+        let fb = i64::from(b.score) * engine::fit_base(a.reachable);
         prop_assert!(
-            a.score > b.score
-                || (a.score == b.score && order[a.id.as_str()] < order[b.id.as_str()]),
-            "{} ({}) is ranked above {} ({})",
+            (!a.ruled_out && b.ruled_out)
+                || (a.ruled_out == b.ruled_out && (fa > fb || (fa == fb && a.id < b.id))),
+            "{} ({}/{}) is ranked above {} ({}/{})",
             &a.id,
             a.score,
+            a.reachable,
             &b.id,
-            b.score
+            b.score,
+            b.reachable
         );
     }
     Ok(())
+}
+
+/// All three layers of a recommendation.
+fn all_models(rec: &api::Recommendation) -> impl Iterator<Item = &ModelResult> {
+    rec.arrangements
+        .iter()
+        .chain(&rec.vehicles)
+        .chain(&rec.payments)
+}
+
+fn check_rankings(rec: &api::Recommendation) -> Result<(), TestCaseError> {
+    check_ranking(&rec.arrangements, "arrangement")?;
+    check_ranking(&rec.vehicles, "vehicle")?;
+    check_ranking(&rec.payments, "payment")
 }
 
 proptest! {
@@ -198,26 +211,37 @@ proptest! {
     fn models_are_explained_and_ranked(masks in valid_masks()) {
         let rec = api::recommendation(kb(), &Answers::from_masks(kb(), &masks));
         let models = &kb().content.models;
-        prop_assert_eq!(rec.vehicles.len() + rec.payments.len(), models.len());
-        let ids: BTreeSet<&str> = rec.vehicles.iter().chain(&rec.payments).map(|m| m.id.as_str()).collect();
+        prop_assert_eq!(all_models(&rec).count(), models.len());
+        let ids: BTreeSet<&str> = all_models(&rec).map(|m| m.id.as_str()).collect();
         prop_assert_eq!(ids.len(), models.len(), "a model is missing or listed twice");
-        for m in rec.vehicles.iter().chain(&rec.payments) {
+        for m in all_models(&rec) {
             check_model(m)?;
         }
-        check_ranking(&rec.vehicles, "vehicle")?;
-        check_ranking(&rec.payments, "payment")?;
+        check_rankings(&rec)?;
+        // A ruled-out model is never "may suit you best" or "may also suit you", and says why.
+        for m in all_models(&rec) {
+            if m.ruled_out {
+                prop_assert!(m.fit != "best" && m.fit != "close", "{} is ruled out but {}", &m.id, m.fit);
+                prop_assert!(m.concerns.iter().any(|c| c.serious), "{} is ruled out without a reason", &m.id);
+            }
+        }
+        // The combination is made of each layer's first model that is not ruled out.
+        if let Some(c) = rec.combinations.first() {
+            let first = |l: &[ModelResult]| l.iter().find(|m| !m.ruled_out).map(|m| m.id.clone()).unwrap_or_default();
+            prop_assert_eq!(&c.arrangement_id, &first(&rec.arrangements));
+            prop_assert_eq!(&c.vehicle_id, &first(&rec.vehicles));
+        }
     }
 
     /// (b) also holds for masks no user could give (several options for a single-choice question, stray bits).
     #[test]
     fn scores_add_up_for_any_masks(masks in any_masks()) {
         let rec = api::recommendation(kb(), &Answers::from_masks(kb(), &masks));
-        for m in rec.vehicles.iter().chain(&rec.payments) {
+        for m in all_models(&rec) {
             let sum: i32 = m.reasons.iter().chain(&m.concerns).map(|c| c.points).sum();
             prop_assert_eq!(sum, m.score);
         }
-        check_ranking(&rec.vehicles, "vehicle")?;
-        check_ranking(&rec.payments, "payment")?;
+        check_rankings(&rec)?;
     }
 
     /// (d) Raising a capability answer by one level never lowers the score of a model that demands that skill.
@@ -255,6 +279,75 @@ proptest! {
     }
 }
 
+/// The knowledge base with the models in reverse content order.
+static REVERSED: LazyLock<Kb> = LazyLock::new(|| {
+    let files = contract_advisor::kb::embedded_files();
+    let models = files.iter().find(|(n, _)| *n == "models.json").unwrap().1;
+    let mut list: Vec<serde_json::Value> = serde_json::from_str(models).unwrap();
+    list.reverse();
+    let reversed = serde_json::to_string(&list).unwrap();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| {
+            if *n == "models.json" {
+                (*n, reversed.as_str())
+            } else {
+                (*n, *t)
+            }
+        })
+        .collect();
+    Kb::from_files(&files).unwrap()
+});
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Confidence is one judgement that answering fewer questions can never raise: removing any one answer never
+    /// gives a higher level.
+    #[test]
+    fn confidence_never_rises_when_an_answer_is_removed(masks in valid_masks()) {
+        let kb = kb();
+        let a = Answers::from_masks(kb, &masks);
+        let before = engine::evaluate(kb, &a);
+        for q in 0..kb.question_count() {
+            if before.eff.sel[q] == 0 {
+                continue;
+            }
+            let after = engine::evaluate(kb, &a.with_mask(q, 0));
+            prop_assert!(
+                after.confidence.level <= before.confidence.level,
+                "removing the answer to {} raised confidence from {:?} to {:?}",
+                &kb.content.questions[q].1.id, before.confidence.level, after.confidence.level
+            );
+        }
+    }
+
+    /// The order of models in the content decides nothing: with the models reversed, every layer ranks the same
+    /// models in the same order (equal fits are ordered by id and reported as ties).
+    #[test]
+    fn content_order_changes_no_ranking(masks in valid_masks()) {
+        let a = api::recommendation(kb(), &Answers::from_masks(kb(), &masks));
+        let b = api::recommendation(&REVERSED, &Answers::from_masks(&REVERSED, &masks));
+        let ids = |l: &[ModelResult]| l.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(ids(&a.arrangements), ids(&b.arrangements));
+        prop_assert_eq!(ids(&a.vehicles), ids(&b.vehicles));
+        prop_assert_eq!(ids(&a.payments), ids(&b.payments));
+    }
+
+    /// A shared first place is always said in words, never settled silently.
+    #[test]
+    fn ties_are_reported(masks in valid_masks()) {
+        let rec = api::recommendation(kb(), &Answers::from_masks(kb(), &masks));
+        for (layer, list) in [("arrangement", &rec.arrangements), ("vehicle", &rec.vehicles), ("payment", &rec.payments)] {
+            let (Some(a), Some(b)) = (list.first(), list.get(1)) else { continue };
+            let level = !a.ruled_out && !b.ruled_out && a.fit != "unknown"
+                && i64::from(a.score) * engine::fit_base(b.reachable) == i64::from(b.score) * engine::fit_base(a.reachable);
+            let reported = rec.ties.iter().any(|t| t.layer == layer && t.model_ids.contains(&a.id) && t.model_ids.contains(&b.id));
+            prop_assert_eq!(level, reported, "{}: {} and {} level {} but reported {}", layer, &a.id, &b.id, level, reported);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(config(32))]
 
@@ -272,11 +365,7 @@ proptest! {
                 changed = changed.with_mask(step.question, step.to);
             }
             let after = engine::evaluate(kb, &changed);
-            let ranking = match change.layer {
-                Layer::Vehicle => &after.vehicles,
-                Layer::Payment => &after.payments,
-            };
-            prop_assert_eq!(ranking.first(), Some(&change.new_leader));
+            prop_assert_eq!(after.layer(change.layer).order.first(), Some(&change.new_leader));
             prop_assert_ne!(change.new_leader, change.old_leader);
         }
     }
@@ -494,4 +583,28 @@ fn any_json() -> impl Strategy<Value = String> {
         ]
     });
     value.prop_map(|v| v.to_string())
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Answering the current question and moving to the next one never moves the progress indicator backwards.
+    #[test]
+    fn progress_never_moves_backwards(masks in valid_masks()) {
+        let kb = kb();
+        let mut answers = Answers::new(kb);
+        let mut shown = 0f64;
+        let mut current = answers.effective(kb).first_unanswered();
+        while let Some(qi) = current {
+            let id = &kb.content.questions[qi].1.id;
+            let view = api::question_view(kb, &answers, id).unwrap();
+            let fraction = view.number as f64 / view.total as f64;
+            prop_assert!(fraction >= shown, "progress fell from {} to {} at {}", shown, fraction, id);
+            prop_assert!(view.number <= view.total);
+            shown = fraction;
+            let mask = if masks[qi] == 0 { 1 } else { masks[qi] };
+            answers = answers.with_mask(qi, mask);
+            current = answers.effective(kb).next(qi);
+        }
+    }
 }

@@ -1,358 +1,194 @@
-//! Data-driven scenarios: every `tests/scenarios/*.json` file is a situation in words, the answers a commissioner
-//! in that situation would give, and what the advice must contain. One `check` runs them all and prints the
-//! suite's concordance (also printed by `scripts/concordance`).
+//! The scenario suite (`tests/scenarios/{tuning,held-out}/*.json`): situations in prose whose expected results
+//! were written from the evidence before they were first run, encoded blind by two helper sessions. These tests
+//! check that the suite is well formed and covers every model, and hold the advice to the targets on both sets
+//! (the held-out set is never used to choose weights; see `src/concordance.rs` and `scripts/concordance`).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
+    clippy::indexing_slicing,
     reason = "tests"
 )]
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::LazyLock;
 
-use contract_advisor::api::{recommendation, Recommendation};
-use contract_advisor::{Answers, Kb, RawAnswers};
-use serde::Deserialize;
+use contract_advisor::concordance::{self, agreement, Scenario, SetTotals};
+use contract_advisor::content::Layer;
+use contract_advisor::Kb;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Scenario {
-    name: String,
-    situation: String,
-    sources: Vec<String>,
-    answers: RawAnswers,
-    expect: Expect,
-}
+static KB: LazyLock<Kb> = LazyLock::new(|| Kb::embedded().expect("embedded content loads"));
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expect {
-    /// Vehicles acceptable as the leader.
-    leader: Vec<String>,
-    /// Payment rules acceptable as the leading payment rule.
-    #[serde(default)]
-    payment_leader: Vec<String>,
-    /// Models that must be in the top three of their layer.
-    #[serde(default)]
-    top3: Vec<String>,
-    /// Concerns that must be shown.
-    #[serde(default)]
-    concerns: Vec<ConcernExpect>,
-    /// Red flags that must be raised for a model.
-    #[serde(default)]
-    red_flags: Vec<FlagExpect>,
-    /// Readiness gaps that must be shown.
-    #[serde(default)]
-    gaps: Vec<GapExpect>,
-    /// The procurement route.
-    #[serde(default)]
-    route: Option<String>,
-    /// Whether the considerable-change threshold is likely met.
-    #[serde(default)]
-    considerable_change: Option<bool>,
-    /// Cases the answers must resemble.
-    #[serde(default)]
-    cases: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ConcernExpect {
-    model: String,
-    #[serde(default)]
-    question: Option<String>,
-    #[serde(default)]
-    serious: bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FlagExpect {
-    model: String,
-    flag: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GapExpect {
-    model: String,
-    /// A skill id, or "time" or "cost".
-    what: String,
-}
-
-#[derive(Default)]
-struct Outcome {
-    leader_ok: bool,
-    top3_ok: bool,
-    concerns_ok: bool,
-    failures: Vec<String>,
-}
-
-fn model<'a>(rec: &'a Recommendation, id: &str) -> Option<&'a contract_advisor::api::ModelResult> {
-    rec.vehicles
-        .iter()
-        .chain(&rec.payments)
-        .find(|m| m.id == id)
-}
-
-fn check(kb: &Kb, s: &Scenario) -> Outcome {
-    let mut out = Outcome::default();
-    let (answers, _) = match Answers::from_raw(kb, &s.answers) {
-        Ok(a) => a,
-        Err(errors) => {
-            out.failures
-                .extend(errors.iter().map(|e| format!("answers rejected: {e}")));
-            return out;
-        }
-    };
-    let rec = recommendation(kb, &answers);
-    let e = &s.expect;
-    let leader = rec
-        .vehicles
-        .first()
-        .map(|m| m.id.clone())
-        .unwrap_or_default();
-    out.leader_ok = e.leader.contains(&leader);
-    if !out.leader_ok {
-        let ranked: Vec<String> = rec
-            .vehicles
-            .iter()
-            .take(4)
-            .map(|m| format!("{} {}", m.id, m.score))
-            .collect();
-        out.failures.push(format!(
-            "leader is {leader}, expected one of {:?} (ranking: {})",
-            e.leader,
-            ranked.join(", ")
-        ));
-    }
-    if !e.payment_leader.is_empty() {
-        let p = rec
-            .payments
-            .first()
-            .map(|m| m.id.clone())
-            .unwrap_or_default();
-        if !e.payment_leader.contains(&p) {
-            out.leader_ok = false;
-            let ranked: Vec<String> = rec
-                .payments
-                .iter()
-                .take(4)
-                .map(|m| format!("{} {}", m.id, m.score))
-                .collect();
-            out.failures.push(format!(
-                "payment leader is {p}, expected one of {:?} (ranking: {})",
-                e.payment_leader,
-                ranked.join(", ")
-            ));
-        }
-    }
-    out.top3_ok = true;
-    for id in &e.top3 {
-        match model(&rec, id) {
-            Some(m) if m.rank <= 3 => {}
-            Some(m) => {
-                out.top3_ok = false;
-                out.failures.push(format!(
-                    "{id} is ranked {} (score {}), expected in the top three",
-                    m.rank, m.score
-                ));
-            }
-            None => out.failures.push(format!("unknown model {id}")),
-        }
-    }
-    out.concerns_ok = true;
-    let fail_concern = |out: &mut Outcome, msg: String| {
-        out.concerns_ok = false;
-        out.failures.push(msg);
-    };
-    for c in &e.concerns {
-        let Some(m) = model(&rec, &c.model) else {
-            fail_concern(&mut out, format!("unknown model {}", c.model));
-            continue;
-        };
-        let found = m.concerns.iter().any(|x| {
-            c.question.as_ref().is_none_or(|q| &x.question_id == q) && (!c.serious || x.serious)
-        });
-        if !found {
-            fail_concern(
-                &mut out,
-                format!(
-                    "no concern on {} from {:?} (serious: {})",
-                    c.model, c.question, c.serious
-                ),
-            );
-        }
-    }
-    for f in &e.red_flags {
-        let found =
-            model(&rec, &f.model).is_some_and(|m| m.red_flags.iter().any(|x| x.id == f.flag));
-        if !found {
-            fail_concern(
-                &mut out,
-                format!("red flag {} not raised on {}", f.flag, f.model),
-            );
-        }
-    }
-    for g in &e.gaps {
-        let found = model(&rec, &g.model).is_some_and(|m| {
-            let r = &m.readiness;
-            match g.what.as_str() {
-                "time" => r.time_status == "gap",
-                "cost" => r.cost_status == "gap",
-                skill => r.skills.iter().any(|s| s.id == skill && s.status == "gap"),
-            }
-        });
-        if !found {
-            fail_concern(&mut out, format!("no {} gap shown for {}", g.what, g.model));
-        }
-    }
-    if let Some(route) = &e.route {
-        let got = rec
-            .procurement
-            .as_ref()
-            .map(|p| p.route_id.as_str())
-            .unwrap_or("none");
-        if got != route {
-            fail_concern(&mut out, format!("route is {got}, expected {route}"));
-        }
-    }
-    if let Some(cc) = e.considerable_change {
-        let got = rec
-            .procurement
-            .as_ref()
-            .and_then(|p| p.considerable_change_met);
-        if got != Some(cc) {
-            fail_concern(
-                &mut out,
-                format!("considerable change is {got:?}, expected {cc}"),
-            );
-        }
-    }
-    for c in &e.cases {
-        if !rec.resembles.iter().any(|r| &r.id == c) {
-            fail_concern(&mut out, format!("case {c} not among those resembled"));
-        }
-    }
-    out
-}
-
-fn load_all() -> Vec<(String, Scenario)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+fn load(set: &str) -> Vec<Scenario> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/scenarios")
+        .join(set);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
-    files.sort();
-    files
-        .into_iter()
+    paths.sort();
+    paths
+        .iter()
         .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&p).unwrap();
-            let s: Scenario = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-            (name, s)
+            let s = concordance::parse(&std::fs::read_to_string(p).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            assert_eq!(
+                p.file_stem().unwrap().to_str().unwrap(),
+                s.id,
+                "{}: the id must be the file name",
+                p.display()
+            );
+            assert_eq!(
+                s.set, set,
+                "{}: the file is in the wrong set's folder",
+                s.id
+            );
+            s
         })
         .collect()
 }
 
-#[test]
-fn every_scenario_holds() {
-    let kb = Kb::embedded().unwrap();
-    let scenarios = load_all();
-    let (mut leader, mut top3, mut concerns) = (0, 0, 0);
-    let mut failures = Vec::new();
-    for (file, s) in &scenarios {
-        assert!(
-            !s.name.is_empty() && !s.situation.is_empty(),
-            "{file}: needs a name and a situation"
-        );
-        assert!(
-            !s.sources.is_empty(),
-            "{file}: cite the brief's sources the scenario is written from"
-        );
-        for src in &s.sources {
-            assert!(kb.has_source(src), "{file}: unknown source {src}");
-        }
-        let o = check(&kb, s);
-        leader += usize::from(o.leader_ok);
-        top3 += usize::from(o.top3_ok);
-        concerns += usize::from(o.concerns_ok);
-        for f in o.failures {
-            failures.push(format!("{file} ({}): {f}", s.name));
-        }
-    }
-    let n = scenarios.len();
-    println!("concordance: {n} scenarios; leader acceptable {leader}/{n}; top three acceptable {top3}/{n}; required concerns present {concerns}/{n}");
-    assert!(
-        failures.is_empty(),
-        "{} scenario expectations failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+static TUNING: LazyLock<Vec<Scenario>> = LazyLock::new(|| load("tuning"));
+static HELD_OUT: LazyLock<Vec<Scenario>> = LazyLock::new(|| load("held-out"));
+
+fn all() -> impl Iterator<Item = &'static Scenario> {
+    TUNING.iter().chain(HELD_OUT.iter())
 }
 
 #[test]
-fn the_suite_covers_every_model_flag_and_route() {
-    let kb = Kb::embedded().unwrap();
-    let scenarios = load_all();
-    let mut leaders = BTreeSet::new();
-    let mut flags = BTreeSet::new();
-    let mut routes = BTreeSet::new();
-    for (_, s) in &scenarios {
-        let (answers, _) = Answers::from_raw(&kb, &s.answers).unwrap();
-        let rec = recommendation(&kb, &answers);
-        if let (Some(v), true) = (rec.vehicles.first(), s.expect.leader.len() == 1) {
-            leaders.insert(v.id.clone());
-        }
-        if let (Some(p), true) = (rec.payments.first(), s.expect.payment_leader.len() == 1) {
-            leaders.insert(p.id.clone());
-        }
-        for f in &s.expect.red_flags {
-            flags.insert(f.flag.clone());
-        }
-        if let Some(r) = &s.expect.route {
-            routes.insert(r.clone());
+fn the_suite_is_large_enough_and_covers_every_model() {
+    assert!(TUNING.len() + HELD_OUT.len() >= 60, "at least 60 scenarios");
+    assert!(HELD_OUT.len() >= 20, "at least 20 held-out scenarios");
+    let mut leads: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in all() {
+        for l in [&s.expect.arrangement, &s.expect.vehicle, &s.expect.payment] {
+            for m in &l.leader {
+                *leads.entry(m.as_str()).or_default() += 1;
+            }
         }
     }
-    let missing_models: Vec<&str> = kb
-        .content
-        .models
-        .iter()
-        .map(|m| m.id.as_str())
-        .filter(|m| !leaders.contains(*m))
-        .collect();
-    let missing_flags: Vec<&str> = kb
-        .content
-        .red_flags
-        .iter()
-        .map(|f| f.id.as_str())
-        .filter(|f| !flags.contains(*f))
-        .collect();
-    let missing_routes: Vec<&str> = kb
-        .content
-        .psr
-        .routes
-        .iter()
-        .map(|r| r.id.as_str())
-        .filter(|r| !routes.contains(*r))
-        .collect();
-    assert!(
-        scenarios.len() >= 35,
-        "the suite has {} scenarios; at least 35 are needed",
-        scenarios.len()
+    for m in &KB.content.models {
+        let n = leads.get(m.id.as_str()).copied().unwrap_or(0);
+        assert!(
+            n >= 2,
+            "{} is an expected leader in {n} scenarios; at least 2 needed",
+            m.id
+        );
+    }
+}
+
+#[test]
+fn expectations_name_real_models_in_the_right_layer() {
+    for s in all() {
+        assert!(
+            !s.situation.trim().is_empty() && !s.expect.rationale.trim().is_empty(),
+            "{}",
+            s.id
+        );
+        for (layer, l) in
+            Layer::ALL
+                .iter()
+                .zip([&s.expect.arrangement, &s.expect.vehicle, &s.expect.payment])
+        {
+            assert!(
+                !l.leader.is_empty(),
+                "{}: no acceptable {} leader",
+                s.id,
+                layer.id()
+            );
+            for id in l.leader.iter().chain(&l.top3).chain(&l.must_not_lead) {
+                let m = KB.model(id).map(|(_, m)| m.layer);
+                assert_eq!(m, Some(*layer), "{}: `{id}` is not a {}", s.id, layer.id());
+            }
+            for id in &l.must_not_lead {
+                assert!(
+                    !l.leader.contains(id) && !l.top3.contains(id),
+                    "{}: `{id}` is both acceptable and must-not-lead",
+                    s.id
+                );
+            }
+        }
+        for w in &s.expect.warnings {
+            assert!(
+                w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}: warning id `{w}`",
+                s.id
+            );
+        }
+        for id in &s.sources {
+            assert!(KB.source(id).is_some(), "{}: unknown source {id}", s.id);
+        }
+    }
+}
+
+#[test]
+fn every_scenario_is_encoded_twice_and_loads() {
+    for s in all() {
+        let (Some(a), Some(b)) = (&s.encoding.primary, &s.encoding.second) else {
+            panic!("{}: needs two blind encodings", s.id)
+        };
+        for raw in [a, b] {
+            if let Err(e) = contract_advisor::Answers::from_raw(&KB, raw) {
+                panic!("{}: answers refused: {:?}", s.id, e);
+            }
+        }
+    }
+}
+
+fn totals(set: &[Scenario]) -> SetTotals {
+    let mut t = SetTotals::default();
+    for s in set {
+        let raw = s.encoding.primary.as_ref().expect("encoded");
+        t.add(&concordance::score(&KB, s, raw).expect("loads"));
+    }
+    t
+}
+
+fn share(n: usize, d: usize) -> f64 {
+    n as f64 / d.max(1) as f64
+}
+
+/// The targets, per set: vehicle leader acceptable at least 85%, top three acceptable at least 90%, no
+/// must-not-lead violation.
+fn meets_targets(name: &str, t: &SetTotals) {
+    let report = format!(
+        "{name}: vehicle leader {}/{}, vehicle top three {}/{}, violations {}",
+        t.leader_ok[1], t.scenarios, t.top3_ok[1], t.scenarios, t.violations
     );
+    println!("{report}");
+    assert!(share(t.leader_ok[1], t.scenarios) >= 0.85, "{report}");
+    assert!(share(t.top3_ok[1], t.scenarios) >= 0.90, "{report}");
+    assert_eq!(t.violations, 0, "{report}");
+}
+
+#[test]
+fn tuning_set_meets_the_targets() {
+    meets_targets("tuning", &totals(&TUNING));
+}
+
+#[test]
+fn held_out_set_meets_the_targets() {
+    meets_targets("held-out", &totals(&HELD_OUT));
+}
+
+#[test]
+fn held_out_encoders_agree() {
+    let (mut same, mut either) = (0, 0);
+    for s in HELD_OUT.iter() {
+        let (x, y) = agreement(
+            s.encoding.primary.as_ref().unwrap(),
+            s.encoding.second.as_ref().unwrap(),
+        );
+        same += x;
+        either += y;
+    }
+    println!("held-out encoder agreement {same}/{either}");
     assert!(
-        missing_models.is_empty(),
-        "models never the sole expected leader of a scenario: {missing_models:?}"
-    );
-    assert!(
-        missing_flags.is_empty(),
-        "red flags no scenario expects: {missing_flags:?}"
-    );
-    assert!(
-        missing_routes.is_empty(),
-        "routes no scenario expects: {missing_routes:?}"
+        share(same, either) >= 0.95,
+        "held-out encoder agreement {same}/{either}"
     );
 }

@@ -64,11 +64,36 @@ fn a_question_page_is_plain_data() {
     assert!(ok(&page));
     let q = get(&page, "question");
     assert_eq!(get(&q, "kind").as_string().unwrap(), "multi");
-    assert_eq!(get(&q, "number").as_f64().unwrap(), 1.0);
+    // The second question: "Who is commissioning this service?" comes first.
+    assert_eq!(get(&q, "number").as_f64().unwrap(), 2.0);
     assert!(Array::is_array(&get(&q, "options")));
     // Plain objects, not Maps: JSON.stringify sees every field.
     let json = JSON::stringify(&q).unwrap().as_string().unwrap();
     assert!(json.contains("\"sectionTitle\""));
+}
+
+#[wasm_bindgen_test]
+fn ticking_an_exclusive_option_follows_the_core_rule() {
+    let a = Advisor::new().unwrap();
+    // "No major gaps" is exclusive: ticking it clears the others; ticking another clears it.
+    let r = a.toggle_option(
+        "q-gaps",
+        strings(&["hospital-community", "health-social"]),
+        "none-major",
+    );
+    assert!(ok(&r), "{:?}", JSON::stringify(&r));
+    let picked = Array::from(&get(&r, "picked"));
+    assert_eq!(picked.length(), 1);
+    assert_eq!(picked.get(0).as_string().unwrap(), "none-major");
+    let r = a.toggle_option("q-gaps", strings(&["none-major"]), "health-social");
+    let picked = Array::from(&get(&r, "picked"));
+    assert_eq!(picked.length(), 1);
+    assert_eq!(picked.get(0).as_string().unwrap(), "health-social");
+    assert!(!ok(&a.toggle_option(
+        "q-gaps",
+        strings(&[]),
+        "no-such-option"
+    )));
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,4 @@
-// Accessible inline SVG charts for the results page: fit score by model, and where each model's score comes from
+// Accessible inline SVG charts for the results page: fit by model, and where each model's score comes from
 // (the points of its reasons and concerns summed by section of the questions). Each SVG has role="img" with a
 // <title> and <desc>, and is followed by a data table with the same figures. Colours are never the only cue:
 // every bar and cell is labelled with its number. Styling lives in style.css (no inline styles).
@@ -43,42 +43,44 @@ function dataTable(/** @type {string} */ id, /** @type {string} */ caption, /** 
 }
 
 /**
- * Horizontal bar chart of fit score by model, with a zero line: negative scores extend to its left.
+ * Horizontal bar chart of each model's fit (its score set against the points that could count for it, as the
+ * core works it out: ModelResult.fitPercent), with a zero line: negative fits extend to its left.
  * @param {Group[]} groups
  */
 export function fitChart(groups) {
   const all = groups.flatMap(([, ms]) => ms);
-  const scores = all.map((m) => m.score);
-  const lo = Math.min(0, ...scores), hi = Math.max(0, ...scores), span = hi - lo || 1;
+  const fits = all.map((m) => m.fitPercent);
+  const lo = Math.min(0, ...fits), hi = Math.max(0, ...fits), span = hi - lo || 1;
   const x = (/** @type {number} */ v) => 4 + ((v - lo) / span) * (W - 8);
+  const basis = (/** @type {ModelResult} */ m) => `${signed(m.score)} of ${m.reachable}`;
   /** @type {Element[]} */ const body = [];
   let y = 0;
   for (const [title, models] of groups) {
     body.push(s('text', { x: 0, y: y + 22, class: 'ca-chart__group' }, title));
     y += 34;
     for (const m of models) {
-      body.push(s('text', { x: 0, y: y + 16, class: 'ca-chart__label' }, `${short(m.name)}: ${signed(m.score)}`));
-      const x0 = x(Math.min(0, m.score));
-      body.push(s('rect', { x: x0.toFixed(1), y: y + 24, height: 14, width: Math.max(2, Math.abs(x(m.score) - x(0))).toFixed(1),
-        class: m.score < 0 ? 'ca-bar ca-bar--neg' : 'ca-bar' }));
+      body.push(s('text', { x: 0, y: y + 16, class: 'ca-chart__label' }, `${short(m.name)}: ${basis(m)}`));
+      const x0 = x(Math.min(0, m.fitPercent));
+      body.push(s('rect', { x: x0.toFixed(1), y: y + 24, height: 14, width: Math.max(2, Math.abs(x(m.fitPercent) - x(0))).toFixed(1),
+        class: m.fitPercent < 0 ? 'ca-bar ca-bar--neg' : 'ca-bar' }));
       y += 48;
     }
     y += 6;
   }
   body.unshift(s('line', { x1: x(0).toFixed(1), x2: x(0).toFixed(1), y1: 30, y2: y, class: 'ca-chart__zero' }));
-  const sorted = [...all].sort((a, b) => b.score - a.score);
+  const sorted = [...all].sort((a, b) => b.fitPercent - a.fitPercent);
   const best = sorted[0], worst = sorted[sorted.length - 1];
-  const desc = `One bar per model, grouped into ${groups.map(([t]) => t.toLowerCase()).join(' and ')}. `
-    + 'Bars to the right of the zero line are positive fit scores, bars to the left negative ones. '
-    + (best ? `Highest: ${best.name}, ${signed(best.score)}. Lowest: ${worst.name}, ${signed(worst.score)}.` : '');
+  const desc = `One bar per model, grouped into ${groups.map(([t]) => t.toLowerCase()).join(', ')}. `
+    + 'Each bar is the model’s score set against the points that could count for it; bars left of the zero line are negative. '
+    + (best ? `Best fit: ${best.name}, ${basis(best)} points. Weakest: ${worst.name}, ${basis(worst)}.` : '');
   return h('div', { class: 'ca-figure' },
-    h('h3', { class: 'ca-heading-m' }, 'Fit score by model'),
-    h('p', null, 'A longer bar to the right means more of your answers count in the model’s favour.'),
-    svgImage('ca-fit', y, 'Fit score by model', desc, body),
+    h('h3', { class: 'ca-heading-m' }, 'Fit by model'),
+    h('p', null, 'A longer bar to the right means more of the points that could count for the model do count, from your answers.'),
+    svgImage('ca-fit', y, 'Fit by model', desc, body),
     h('details', { class: 'ca-details', open: true },
-      h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, 'Fit scores as a table')),
-      h('div', { class: 'ca-details__text' }, dataTable('ca-fit-caption', 'Fit score by model', ['Model', 'Type', 'Fit score', 'How well it may suit you'],
-        groups.flatMap(([title, ms]) => ms.map((m) => [m.name, title, signed(m.score), m.fitLabel]))))));
+      h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, 'Fit as a table')),
+      h('div', { class: 'ca-details__text' }, dataTable('ca-fit-caption', 'Fit by model', ['Model', 'Type', 'Points that count, of those that could', 'How well it may suit you'],
+        groups.flatMap(([title, ms]) => ms.map((m) => [m.name, title, basis(m), m.fitLabel]))))));
 }
 
 /**

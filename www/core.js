@@ -29,7 +29,7 @@ function inlined(id) {
 }
 
 /** The Advisor methods of the first stage; the rest need the full module. */
-const FIRST_STAGE = ['info', 'journey', 'question', 'answer', 'clearAnswers', 'linkFragment', 'openLink'];
+const FIRST_STAGE = ['info', 'journey', 'question', 'answer', 'toggleOption', 'clearAnswers', 'linkFragment', 'openLink'];
 
 /** One user's advisor: the first stage at once, the full module when `full()` has resolved. */
 export class Core {
@@ -76,6 +76,8 @@ export class Core {
   question(id) { return this.#call('question', id); }
   /** @param {string} id @param {string | string[]} value */
   answer(id, value) { return this.#call('answer', id, value); }
+  /** @param {string} id @param {string[]} picked @param {string} option */
+  toggleOption(id, picked, option) { return this.#call('toggleOption', id, picked, option); }
   clearAnswers() { return this.#call('clearAnswers'); }
   linkFragment() { return this.#call('linkFragment'); }
   /** @param {string} fragment */

@@ -5,7 +5,8 @@
 //   start="intro|question"  first screen: the start page (default) or straight to the first unanswered question
 //   compact                 tighter spacing
 //   sections="…"            comma-separated results views to show, any of
-//                           vehicles,payments,procurement,whatif,compare,cases,sources,charts (default: all)
+//                           arrangements,vehicles,payments,procurement,whatif,compare,cases,sources,charts
+//                           (default: all)
 //   storage="local|none"    keep the answers in this browser's localStorage (default "local") or nowhere
 //   link-state              keep the answers in the URL fragment (#a…) and each screen in the browser history,
 //                           so the back button works; a page opened with a #a… fragment opens those answers
@@ -38,7 +39,7 @@ const STORE_KEY = 'contract-advisor/answers';
 /** A URL fragment that looks like a link to saved answers (“#a1.…”, or one mangled or from another version),
  * as opposed to an ordinary page anchor such as “#main”: these go to the core, which explains any problem. */
 const LINK = /^#[a-z]\d+\./i;
-const VIEWS = ['vehicles', 'payments', 'procurement', 'whatif', 'compare', 'cases', 'sources', 'charts'];
+const VIEWS = ['arrangements', 'vehicles', 'payments', 'procurement', 'whatif', 'compare', 'cases', 'sources', 'charts'];
 
 class ContractAdvisorElement extends HTMLElement {
   /** @type {ShadowRoot | undefined} */ #shadow;
@@ -355,8 +356,7 @@ class ContractAdvisorElement extends HTMLElement {
       h('p', null, 'Then it shows contract options that may suit you, with the reasons, the risks, what each would demand of you and the sources behind every statement.'),
       h('h2', { class: 'ca-heading-m' }, 'Before you start'),
       h('ul', { class: 'ca-list ca-list--bullet' },
-        h('li', null, 'It takes about 15 minutes.'),
-        h('li', null, 'There are about 35 questions. Which ones you see depends on your answers.'),
+        info.beforeYouStart.map((t) => h('li', null, t)),
         h('li', null, 'Your answers stay on this device. Nothing is sent anywhere.' + (this.#storeOn ? ' They are kept in this browser so you can come back to them.' : '')),
         h('li', null, 'The advice is a starting point for discussion. It is not legal advice.')),
       j.answered

@@ -24,24 +24,24 @@ export function questionPage(ctx, state) {
   const inputs = q.options.map((o, i) => h('input', {
     class: 'ca-choice__input', id: `ca-opt-${i}`, type: multi ? 'checkbox' : 'radio', name: 'ca-answer', value: o.id,
     checked: picked.has(o.id), 'aria-describedby': o.hint ? `ca-opt-${i}-hint` : null,
-    onchange: multi ? () => exclusive(i) : null,
+    onchange: multi ? () => toggled(o.id) : null,
   }));
-  /** An exclusive checkbox ("None of these") clears the others, and the others clear it. */
-  function exclusive(/** @type {number} */ i) {
-    if (!(/** @type {HTMLInputElement} */ (inputs[i]).checked)) return;
-    q.options.forEach((o, j) => {
-      if (j !== i && (o.exclusive || q.options[i].exclusive)) /** @type {HTMLInputElement} */ (inputs[j]).checked = false;
-    });
+  /** Ticking or unticking a checkbox: the core says which options stay ticked (an exclusive one clears the others). */
+  function toggled(/** @type {string} */ id) {
+    const now = q.options.filter((_, j) => /** @type {HTMLInputElement} */ (inputs[j]).checked).map((x) => x.id);
+    const before = now.includes(id) ? now.filter((x) => x !== id) : [...now, id];
+    const r = ctx.advisor.toggleOption(q.id, before, id);
+    if (!r.ok) return;
+    q.options.forEach((x, j) => { /** @type {HTMLInputElement} */ (inputs[j]).checked = r.picked.includes(x.id); });
   }
 
-  /** Validates, answers through the core, then goes to the next question or back to Check your answers. */
+  /** Answers through the core (which says what is wrong, if anything), then goes to the next question or back to Check your answers. */
   function submit(/** @type {Event} */ e) {
     e.preventDefault();
     const chosen = q.options.filter((_, i) => /** @type {HTMLInputElement} */ (inputs[i]).checked).map((o) => o.id);
     const fail = (/** @type {{ message: string }[]} */ errs) =>
       ctx.rerender({ ...state, errors: errs.map((x) => ({ message: x.message, target: 'ca-opt-0' })), picked: chosen });
-    if (!chosen.length) return fail([{ message: q.error }]);
-    const r = ctx.advisor.answer(q.id, multi ? chosen : chosen[0]);
+    const r = ctx.advisor.answer(q.id, chosen);
     if (!r.ok) return fail(r.errors);
     ctx.changed();
     ctx.go(state.from === 'check' || !r.next ? { screen: 'check' } : { screen: 'question', q: r.next });

@@ -26,10 +26,9 @@ const SCREENS = [
 /** A value from one of the fixed tables below, or `fallback` for anything the table does not know. */
 const pick = (/** @type {Record<string, string>} */ map, /** @type {string | null} */ key, /** @type {string} */ fallback) =>
   (key != null && Object.hasOwn(map, key) ? map[key] : fallback);
-const FIT = { best: 'best', close: 'close', partial: 'partial', poor: 'poor', unknown: 'unknown' };
+const FIT = { best: 'best', close: 'close', partial: 'partial', poor: 'poor', 'ruled-out': 'serious', unknown: 'unknown' };
 const STATUS = { ready: 'Ready', partial: 'Partly ready', gap: 'Gap', unknown: 'Not known' };
 const NEED = { some: 'Some', strong: 'Strong' };
-const HAVE = { none: 'None', 'buy-in': 'Can buy it in', 'in-house': 'In house' };
 const MODEL_STATUS = { established: 'Established', emerging: 'Emerging', superseded: 'Superseded' };
 const LEVEL = { high: 'High', medium: 'Medium', low: 'Low' };
 
@@ -120,9 +119,10 @@ class Renderer {
       this.meta(),
       !j.complete && h('div', { class: 'ca-inset' }, h('p', null, `You have answered ${j.answered} of ${j.total} questions, so this advice is less certain. `,
         actionLink('Answer the remaining questions', () => this.ctx.go({ screen: 'check' })), '.')),
+      this.combinations(),
       this.confidence(),
-      this.pairings(),
       show.has('charts') && this.charts(),
+      show.has('arrangements') && this.layer('arrangements', 'Commissioning arrangements', 'The commissioning arrangement is how the commissioners organise themselves and their money: alone, jointly, one for the others, in a pooled fund or by delegation.', rec.arrangements),
       show.has('vehicles') && this.layer('vehicles', 'Contract vehicles', 'The contract vehicle is who holds the contract and how providers relate to each other.', rec.vehicles),
       show.has('payments') && this.layer('payments', 'Payment rules', 'The payment rule is how money flows to providers and who carries the financial risk.', rec.payments),
       this.report(),
@@ -141,24 +141,28 @@ class Renderer {
     const c = this.rec.confidence;
     return h('section', { class: 'ca-section', 'aria-labelledby': 'ca-conf-title' },
       h('h2', { class: 'ca-heading-m', id: 'ca-conf-title' }, 'How sure this advice is'),
-      h('p', null, 'Confidence: ', h('strong', null, pick(LEVEL, c.level, c.level)), ` (${c.percent}%)`),
+      h('p', null, 'Confidence: ', h('strong', null, pick(LEVEL, c.level, c.level)), '. ', c.summary),
       h('ul', { class: 'ca-list ca-list--bullet' }, c.reasons.map((t) => h('li', null, t))));
   }
 
-  pairings() {
-    const p = this.rec.pairings;
-    return h('section', { class: 'ca-section', 'aria-labelledby': 'ca-pair-title' },
-      h('h2', { class: 'ca-heading-m', id: 'ca-pair-title' }, 'Pairings that may suit you'),
-      p.length
-        ? [h('p', null, 'Each pairing is a contract vehicle with a payment rule that may work with it:'),
-          h('ol', { class: 'ca-list ca-list--number' }, p.map((x) => h('li', null, h('strong', null, x.vehicle), ' with ', h('strong', null, x.payment))))]
-        : h('p', null, 'No pairing stands out from your answers yet.'));
+  /** The recommended combination (arrangement + vehicle + payment rule), the alternatives, and any tie. */
+  combinations() {
+    const [first, ...others] = this.rec.combinations;
+    return h('section', { class: 'ca-section', 'aria-labelledby': 'ca-comb-title' },
+      h('h2', { class: 'ca-heading-m', id: 'ca-comb-title' }, 'The combination that may suit you best'),
+      first
+        ? [h('p', { class: 'ca-lead ca-combination' }, h('strong', null, first.text)),
+          others.length > 0 && [h('p', null, 'Alternatives that may also suit you:'),
+            h('ul', { class: 'ca-list ca-list--bullet' }, others.map((x) => h('li', null, x.text)))]]
+        : h('p', null, 'No combination stands out from your answers yet.'),
+      this.rec.ties.map((t) => h('div', { class: 'ca-inset ca-tie' }, h('p', null, t.text))));
   }
 
   charts() {
     const { rec, show } = this;
     const byRank = (/** @type {ModelResult[]} */ ms) => [...ms].sort((a, b) => a.rank - b.rank);
     /** @type {[string, ModelResult[]][]} */ const groups = [];
+    if (show.has('arrangements')) groups.push(['Commissioning arrangements', byRank(rec.arrangements)]);
     if (show.has('vehicles')) groups.push(['Contract vehicles', byRank(rec.vehicles)]);
     if (show.has('payments')) groups.push(['Payment rules', byRank(rec.payments)]);
     if (!groups.length) return null;
@@ -184,7 +188,7 @@ class Renderer {
         h('h3', { class: 'ca-heading-m' }, `Other ${title.toLowerCase()}`),
         rest.map((m) => h('details', { class: 'ca-details ca-model ca-model--more' },
           h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, `${m.rank}. ${m.name}`),
-            h('span', { class: 'ca-details__summary-fit' }, ` – ${m.fitLabel}, fit score ${num(m.score)}`)),
+            h('span', { class: 'ca-details__summary-fit' }, ` – ${m.fitLabel}`)),
           h('div', { class: 'ca-details__text' }, this.model(m))))]);
   }
 
@@ -194,7 +198,7 @@ class Renderer {
     const claims = (/** @type {string} */ title, /** @type {ClaimView[]} */ list) =>
       list.length > 0 && sub(title, h('ul', { class: 'ca-list ca-list--bullet' }, list.map((c) => this.claim(c))));
     return [
-      h('p', { class: 'ca-fit' }, tag(cap(m.fitLabel), pick(FIT, m.fit, 'unknown')), ' ', h('span', { class: 'ca-fit__score' }, `Fit score ${num(m.score)}`)),
+      h('p', { class: 'ca-fit' }, tag(cap(m.fitLabel), pick(FIT, m.fit, 'unknown')), ' ', h('span', { class: 'ca-fit__score' }, `Fit: ${m.basis}.`)),
       h('p', null, m.summary),
       m.synonyms.length > 0 && h('p', { class: 'ca-secondary' }, `Also called: ${m.synonyms.join(', ')}.`),
       (m.status !== 'established' || m.statusNote) && h('div', { class: 'ca-inset' },
@@ -253,7 +257,7 @@ class Renderer {
           h('thead', null, h('tr', null, ['Skill', 'It needs', 'You have', 'Status', 'Sources'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', null, r.skills.map((s) => h('tr', null,
             h('th', { scope: 'row' }, s.name), h('td', null, pick(NEED, s.need, s.need)),
-            h('td', null, pick(HAVE, s.have, s.have || 'Not answered')), h('td', null, this.status(s.status)),
+            h('td', null, s.answer ?? 'Not answered'), h('td', null, this.status(s.status)),
             h('td', null, this.sources(s.sources, ''))))))),
       h('p', null, this.sources(r.sources)),
     ];
@@ -352,7 +356,7 @@ class Renderer {
     return [
       ...top,
       h('p', null, 'These are the smallest changes of answer that would put a different option first. They show which of your answers the advice depends on most.'),
-      [['vehicle', 'Contract vehicles', 'contract vehicle'], ['payment', 'Payment rules', 'payment rule']].map(([layer, title, noun]) => {
+      [['arrangement', 'Commissioning arrangements', 'commissioning arrangement'], ['vehicle', 'Contract vehicles', 'contract vehicle'], ['payment', 'Payment rules', 'payment rule']].map(([layer, title, noun]) => {
         const items = all.filter((w) => w.layer === layer);
         return [h('h2', { class: 'ca-heading-m' }, title),
           items.length
@@ -370,11 +374,11 @@ class Renderer {
       h('div', { class: 'ca-table-wrap', role: 'region', 'aria-labelledby': id, tabindex: '0' },
         h('table', { class: 'ca-table ca-table--compare' },
           h('caption', { class: 'ca-table__caption ca-table__caption--m', id }, caption),
-          h('thead', null, h('tr', null, ['Model', 'Fit score', 'Who carries the risk', 'How money flows', 'Time to set up', 'Upfront cost', 'Skills it needs']
+          h('thead', null, h('tr', null, ['Model', 'Fit', 'Who carries the risk', 'How money flows', 'Time to set up', 'Upfront cost', 'Skills it needs']
             .map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', null, [...models].sort((a, b) => a.rank - b.rank).map((m) => h('tr', null,
             h('th', { scope: 'row' }, m.name),
-            h('td', null, h('span', { class: 'ca-nowrap' }, num(m.score)), h('br'), h('span', { class: 'ca-secondary' }, m.fitLabel)),
+            h('td', null, h('span', { class: 'ca-nowrap' }, `${num(m.score)} of ${m.reachable}`), h('br'), h('span', { class: 'ca-secondary' }, m.fitLabel)),
             h('td', null, m.riskCarrier),
             h('td', null, m.moneyFlow),
             h('td', null, m.readiness.leadTime),
@@ -383,6 +387,7 @@ class Renderer {
     return [
       ...this.top('compare', 'Compare all models'),
       h('p', null, 'Every model side by side, in order of fit for your answers. On a small screen, scroll the tables sideways.'),
+      table('ca-cmp-arrangements', 'Commissioning arrangements', this.rec.arrangements),
       table('ca-cmp-vehicles', 'Contract vehicles', this.rec.vehicles),
       table('ca-cmp-payments', 'Payment rules', this.rec.payments),
     ];

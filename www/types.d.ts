@@ -13,7 +13,10 @@ export interface Failed { ok: false; errors: AdvisorError[] }
 
 export interface Info {
   crateVersion: string; contentVersion: string; lastReviewed: string; reviewNote: string;
-  questionCount: number; vehicleCount: number; paymentCount: number; caseCount: number; sourceCount: number;
+  questionCount: number; mainQuestions: number; followUpQuestions: number;
+  /** What to expect before starting, in sentences (time and number of questions). */
+  beforeYouStart: string[];
+  arrangementCount: number; vehicleCount: number; paymentCount: number; caseCount: number; sourceCount: number;
 }
 
 export interface OptionView { id: string; label: string; hint: string | null; exclusive: boolean; selected: boolean }
@@ -41,6 +44,8 @@ export interface ContributionView {
 }
 export interface SkillView {
   id: string; name: string; need: "some" | "strong"; have: "none" | "buy-in" | "in-house" | null;
+  /** The answer the user gave, as worded in the question, or null when unanswered. */
+  answer: string | null;
   status: "ready" | "partial" | "gap" | "unknown"; gap: string; remedy: string; sources: string[];
 }
 export interface ReadinessView {
@@ -53,12 +58,20 @@ export interface ReadinessView {
 export interface FlagView { id: string; title: string; message: string; mitigation: string; caseId: string; caseName: string; sources: string[] }
 
 export interface ModelResult {
-  id: string; name: string; layer: "vehicle" | "payment"; rank: number;
-  /** Fit score: exactly the sum of the points of `reasons` and `concerns`. */
+  id: string; name: string; layer: "arrangement" | "vehicle" | "payment"; rank: number;
+  /** Score: exactly the sum of the points of `reasons` and `concerns`. */
   score: number;
-  fit: "best" | "close" | "partial" | "poor" | "unknown";
+  /** The points that could count for it on the questions that apply. */
+  reachable: number;
+  /** Its fit in hundredths: score ÷ max(reachable + prior, floor) (see ARCHITECTURE.md). The ranking compares fits exactly. */
+  fitPercent: number;
+  /** The basis of the fit in words: "14 of the 20 points that could count for it …". */
+  basis: string;
+  fit: "best" | "close" | "partial" | "poor" | "ruled-out" | "unknown";
   /** Hedged wording, e.g. "may suit you best". */
   fitLabel: string;
+  /** A failed precondition keeps it out of "may suit you" while the answer stands. */
+  ruledOut: boolean;
   summary: string; definition: string; synonyms: string[];
   status: "established" | "emerging" | "superseded"; statusNote: string | null;
   whenItFits: string[]; riskCarrier: string; moneyFlow: string; governance: string;
@@ -68,8 +81,22 @@ export interface ModelResult {
   bySection: (number | null)[];
   readiness: ReadinessView; redFlags: FlagView[]; pairsWith: string[]; cases: string[]; sources: string[];
 }
-export interface Pairing { vehicleId: string; vehicle: string; paymentId: string; payment: string }
-export interface ConfidenceView { level: "high" | "medium" | "low"; percent: number; answered: number; total: number; margin: number; reasons: string[] }
+/** A recommended combination of the three layers; ids and names are empty when a layer has nothing to offer. */
+export interface CombinationView {
+  arrangementId: string; arrangement: string; vehicleId: string; vehicle: string; paymentId: string; payment: string;
+  /** An overlay payment rule (outcome-linked) carried beside the core one; empty when none fits. */
+  overlayId: string; overlay: string;
+  /** "Section 75 pooled fund + alliance agreement + block payment with an outcome-linked share" */
+  text: string;
+}
+/** A layer whose first place is shared, with what would separate the models, in words. */
+export interface TieView { layer: "arrangement" | "vehicle" | "payment"; modelIds: string[]; text: string }
+export interface ConfidenceView {
+  level: "high" | "medium" | "low";
+  /** What the level means here, in one sentence. */
+  summary: string;
+  answered: number; total: number; reasons: string[];
+}
 export interface BasedOn { questionId: string; question: string; answers: string[] }
 export interface RouteName { id: string; name: string; summary: string }
 export interface ProcurementView {
@@ -79,7 +106,7 @@ export interface ProcurementView {
 }
 export interface StepView { questionId: string; question: string; from: string[]; to: string[] }
 export interface WhatIfView {
-  layer: "vehicle" | "payment"; changes: StepView[]; currentLeader: string; newLeader: string; newLeaderId: string;
+  layer: "arrangement" | "vehicle" | "payment"; changes: StepView[]; currentLeader: string; newLeader: string; newLeaderId: string;
   lead: number; text: string;
 }
 export interface CaseMatchView { id: string; name: string; outcome: string; lesson: string; matched: string[]; sources: string[] }
@@ -91,7 +118,10 @@ export interface Recommendation {
   /** Titles of the questionnaire's sections, in order. */
   sections: string[];
   confidence: ConfidenceView;
-  vehicles: ModelResult[]; payments: ModelResult[]; pairings: Pairing[];
+  /** The recommended combination first, then up to two alternatives. */
+  combinations: CombinationView[];
+  ties: TieView[];
+  arrangements: ModelResult[]; vehicles: ModelResult[]; payments: ModelResult[];
   procurement: ProcurementView | null; whatIf: WhatIfView[]; resembles: CaseMatchView[];
   /** Every source cited anywhere in this recommendation. */
   sources: SourceView[];
@@ -100,7 +130,7 @@ export interface Recommendation {
 export interface CatalogueQuestion { id: string; text: string; hint: string | null; kind: "single" | "multi"; conditional: boolean; options: string[] }
 export interface CatalogueSection { title: string; intro: string; questions: CatalogueQuestion[] }
 export interface CatalogueModel {
-  id: string; name: string; layer: "vehicle" | "payment"; summary: string; synonyms: string[]; riskCarrier: string;
+  id: string; name: string; layer: "arrangement" | "vehicle" | "payment"; summary: string; synonyms: string[]; riskCarrier: string;
   moneyFlow: string; leadTime: string; upfrontCost: string; skills: string[]; cases: string[]; sources: string[];
 }
 export interface CatalogueCase {

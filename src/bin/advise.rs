@@ -3,13 +3,16 @@
 
 use std::process::ExitCode;
 
-use contract_advisor::{api, report, saved, validate, Answers, Error, Kb, RawAnswers};
+use contract_advisor::{api, concordance, report, saved, validate, Answers, Error, Kb, RawAnswers};
 
 const USAGE: &str = "usage:
   advise recommend FILE [--format text|json]   recommendation for a saved answers file (or a plain
                                                JSON object of question id to answer); FILE - reads stdin
   advise link FILE                             the share-link fragment for the answers in FILE
-  advise check                                 check the content against the editorial rules
+  advise check [--balance [N]]                 check the content against the editorial rules; with
+                                               --balance, each model's attainable maximum and how often
+                                               it leads over N random answer sets (default 10000)
+  advise concordance DIR...                    how the scenarios in DIR (tests/scenarios/*) fare
   advise catalogue [--format json|html]        every question, model, case and source
   advise info                                  versions and counts";
 
@@ -95,6 +98,49 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             match load_answers(&kb, &text) {
                 Ok((answers, _)) => {
                     out(&format!("#{}\n", saved::write_link(&kb, &answers)));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(errors) => {
+                    print_errors(&errors);
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Some("check") if args.iter().any(|a| a == "--balance") => {
+            let n = match flag_value(args, "--balance") {
+                Some(v) => v
+                    .parse::<usize>()
+                    .map_err(|_| format!("--balance takes a number of answer sets\n{USAGE}"))?,
+                None => 10_000,
+            };
+            out(&concordance::balance_report(&kb, n, 2026));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("concordance") => {
+            let dirs = args.get(1..).unwrap_or_default();
+            if dirs.is_empty() {
+                return Err(USAGE.to_owned());
+            }
+            let mut scenarios = Vec::new();
+            for dir in dirs {
+                let mut paths: Vec<_> = std::fs::read_dir(dir)
+                    .map_err(|e| format!("{dir}: {e}"))?
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                    .collect();
+                paths.sort();
+                for p in paths {
+                    let text =
+                        std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                    scenarios.push(
+                        concordance::parse(&text).map_err(|e| format!("{}: {e}", p.display()))?,
+                    );
+                }
+            }
+            match concordance::report(&kb, &scenarios) {
+                Ok(text) => {
+                    out(&text);
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(errors) => {

@@ -1,0 +1,582 @@
+//! The evaluation: how the advice fares on the scenario suite (`tests/scenarios/`), and how balanced the models
+//! are over random answers.
+//!
+//! A scenario is a situation in prose with an expected result written from the evidence before it was first run,
+//! and answers encoded blind by two helper sessions that saw only the prose and the questionnaire. Scenarios are
+//! in a *tuning* set (weights may be chosen looking at it) or a *held-out* set (never used to choose weights).
+//! [`report`] gives, per set and layer: leader acceptable (the first model shown is one of the expected leaders);
+//! top three acceptable (an expected leader is among the first three shown, and no must-not-lead model is first),
+//! with the stricter count of scenarios whose first three are all acceptable; must-not-lead violations; required
+//! warnings present (with recall per warning); the distribution of leaders; and the two encoders' agreement.
+//!
+//! Everything here is pure: the caller reads the files (the `advise` command and the tests).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+
+use crate::answers::{Answers, RawAnswers};
+use crate::api::{recommendation, Recommendation};
+use crate::content::{Kind, Layer};
+use crate::engine::{rank, states, tallies};
+use crate::error::{Error, ErrorKind};
+use crate::kb::Kb;
+
+/// One scenario file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Id (the file name without `.json`).
+    pub id: String,
+    /// `tuning` or `held-out`.
+    pub set: String,
+    /// Short title.
+    pub name: String,
+    /// A real case, or what the constructed situation tests.
+    pub origin: String,
+    /// The situation in prose.
+    pub situation: String,
+    /// Evidence behind the expectation.
+    pub sources: Vec<String>,
+    /// The expected result.
+    pub expect: Expect,
+    /// The blind encodings.
+    pub encoding: Encoding,
+}
+
+/// What the advice must do, per layer, and the warnings it must raise.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// Commissioning arrangement.
+    pub arrangement: LayerExpect,
+    /// Contract vehicle.
+    pub vehicle: LayerExpect,
+    /// Payment rule.
+    pub payment: LayerExpect,
+    /// Warnings (red flag ids) that must be raised.
+    pub warnings: Vec<String>,
+    /// Why, from the evidence.
+    pub rationale: String,
+}
+
+/// The expectation for one layer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayerExpect {
+    /// Models acceptable as the first choice.
+    pub leader: Vec<String>,
+    /// Further models acceptable anywhere in the first three.
+    pub top3: Vec<String>,
+    /// Models that must not be first.
+    pub must_not_lead: Vec<String>,
+}
+
+/// How the answers were encoded.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Encoding {
+    /// Who encoded them and how.
+    pub method: String,
+    /// The primary encoding (the one scored).
+    pub primary: Option<RawAnswers>,
+    /// The second, independent encoding (for agreement, and scored separately).
+    pub second: Option<RawAnswers>,
+}
+
+/// Reads a scenario file.
+pub fn parse(text: &str) -> Result<Scenario, Error> {
+    serde_json::from_str(text).map_err(|e| {
+        Error::new(
+            ErrorKind::Content,
+            format!("a scenario file could not be read: {e}"),
+        )
+    })
+}
+
+/// The outcome of one scenario under one encoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Scenario id.
+    pub id: String,
+    /// Leader acceptable, per layer (arrangement, vehicle, payment).
+    pub leader_ok: [bool; 3],
+    /// First three acceptable, per layer: an acceptable leader is among the first three shown (models not
+    /// ruled out), and no must-not-lead model is first.
+    pub top3_ok: [bool; 3],
+    /// Stricter, per layer: every one of the first three shown is acceptable (a leader or listed in `top3`).
+    pub top3_all_ok: [bool; 3],
+    /// Must-not-lead violations ("layer: model").
+    pub violations: Vec<String>,
+    /// Required warnings that the content defines: (id, raised).
+    pub warnings: Vec<(String, bool)>,
+    /// Required warnings the content does not define yet.
+    pub undefined_warnings: Vec<String>,
+    /// Leaders (model ids), per layer.
+    pub leaders: [String; 3],
+    /// What went wrong, in words (empty when all holds).
+    pub failures: Vec<String>,
+}
+
+/// Scores one scenario's answers against its expectation.
+pub fn score(kb: &Kb, s: &Scenario, raw: &RawAnswers) -> Result<Outcome, Vec<Error>> {
+    let (answers, _) = Answers::from_raw(kb, raw)?;
+    let rec = recommendation(kb, &answers);
+    Ok(judge(kb, s, &rec))
+}
+
+fn judge(kb: &Kb, s: &Scenario, rec: &Recommendation) -> Outcome {
+    let layers = [
+        (&s.expect.arrangement, &rec.arrangements),
+        (&s.expect.vehicle, &rec.vehicles),
+        (&s.expect.payment, &rec.payments),
+    ];
+    let mut out = Outcome {
+        id: s.id.clone(),
+        leader_ok: [false; 3],
+        top3_ok: [false; 3],
+        top3_all_ok: [false; 3],
+        violations: Vec::new(),
+        warnings: Vec::new(),
+        undefined_warnings: Vec::new(),
+        leaders: Default::default(),
+        failures: Vec::new(),
+    };
+    for (i, (expect, ranked)) in layers.iter().enumerate() {
+        let layer = Layer::ALL.get(i).map(|l| l.id()).unwrap_or_default();
+        let shown: Vec<&str> = ranked
+            .iter()
+            .filter(|m| !m.ruled_out)
+            .map(|m| m.id.as_str())
+            .collect();
+        // The payment rule the user is told to use is the combination's core rule, with its overlay if any.
+        let combined = rec.combinations.first().filter(|_| i == 2);
+        let first = combined
+            .map(|c| c.payment_id.as_str())
+            .filter(|p| !p.is_empty())
+            .or_else(|| shown.first().copied())
+            .unwrap_or("(none)");
+        let overlay = combined.map(|c| c.overlay_id.as_str()).unwrap_or_default();
+        if let Some(slot) = out.leaders.get_mut(i) {
+            *slot = first.to_owned();
+        }
+        let lead_ok = expect
+            .leader
+            .iter()
+            .any(|m| m == first || (!overlay.is_empty() && m == overlay));
+        let top_ok = shown
+            .iter()
+            .take(3)
+            .any(|m| expect.leader.iter().any(|x| x == m))
+            && !expect.must_not_lead.iter().any(|m| m == first);
+        let all_ok = shown
+            .iter()
+            .take(3)
+            .all(|m| expect.leader.iter().chain(&expect.top3).any(|x| x == m));
+        if let Some(slot) = out.top3_all_ok.get_mut(i) {
+            *slot = all_ok;
+        }
+        if let Some(slot) = out.leader_ok.get_mut(i) {
+            *slot = lead_ok;
+        }
+        if let Some(slot) = out.top3_ok.get_mut(i) {
+            *slot = top_ok;
+        }
+        if !lead_ok {
+            out.failures.push(format!(
+                "{layer}: {first} leads, expected one of {}",
+                expect.leader.join(", ")
+            ));
+        }
+        if !top_ok {
+            out.failures.push(format!(
+                "{layer}: no acceptable leader among the first three {}",
+                shown.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if expect.must_not_lead.iter().any(|m| m == first) {
+            out.violations.push(format!("{layer}: {first}"));
+            out.failures
+                .push(format!("{layer}: {first} leads but must not"));
+        }
+    }
+    let leading: Vec<&crate::api::ModelResult> = rec
+        .combinations
+        .first()
+        .map(|c| {
+            [&c.arrangement_id, &c.vehicle_id, &c.payment_id]
+                .into_iter()
+                .filter_map(|id| {
+                    rec.arrangements
+                        .iter()
+                        .chain(&rec.vehicles)
+                        .chain(&rec.payments)
+                        .find(|m| &m.id == id)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for w in &s.expect.warnings {
+        if kb.content.red_flags.iter().any(|f| &f.id == w) {
+            let raised = leading
+                .iter()
+                .any(|m| m.red_flags.iter().any(|f| &f.id == w));
+            if !raised {
+                out.failures.push(format!("warning {w} not raised"));
+            }
+            out.warnings.push((w.clone(), raised));
+        } else {
+            out.undefined_warnings.push(w.clone());
+        }
+    }
+    out
+}
+
+/// The share of questions two encodings answer alike: of the questions either answers, those both answer with
+/// the same options. Returns (same, either).
+pub fn agreement(a: &RawAnswers, b: &RawAnswers) -> (usize, usize) {
+    let mut same = 0;
+    let mut either = 0;
+    let norm = |v: &crate::answers::RawAnswer| {
+        let mut list = match v {
+            crate::answers::RawAnswer::One(x) => vec![x.clone()],
+            crate::answers::RawAnswer::Many(xs) => xs.clone(),
+        };
+        list.sort();
+        list
+    };
+    let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    for k in keys {
+        either += 1;
+        if let (Some(x), Some(y)) = (a.get(k), b.get(k)) {
+            if norm(x) == norm(y) {
+                same += 1;
+            }
+        }
+    }
+    (same, either)
+}
+
+/// Totals for one set of scenarios under one encoding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SetTotals {
+    /// Scenarios scored.
+    pub scenarios: usize,
+    /// Leader acceptable, per layer.
+    pub leader_ok: [usize; 3],
+    /// Leader acceptable in all three layers.
+    pub all_leaders_ok: usize,
+    /// First three acceptable (an acceptable leader among them), per layer.
+    pub top3_ok: [usize; 3],
+    /// Every one of the first three acceptable, per layer.
+    pub top3_all_ok: [usize; 3],
+    /// Scenarios with a must-not-lead violation.
+    pub violations: usize,
+    /// Scenarios whose required (defined) warnings were all raised.
+    pub warnings_ok: usize,
+    /// Per warning: (required, raised).
+    pub warning_recall: BTreeMap<String, (usize, usize)>,
+    /// Warnings required but not defined in the content yet: how many times.
+    pub undefined_warnings: BTreeMap<String, usize>,
+    /// Leaders per layer: model id → count.
+    pub leaders: [BTreeMap<String, usize>; 3],
+}
+
+impl SetTotals {
+    /// Adds one outcome.
+    pub fn add(&mut self, o: &Outcome) {
+        self.scenarios += 1;
+        for i in 0..3 {
+            if o.leader_ok.get(i).copied().unwrap_or(false) {
+                if let Some(n) = self.leader_ok.get_mut(i) {
+                    *n += 1;
+                }
+            }
+            if o.top3_ok.get(i).copied().unwrap_or(false) {
+                if let Some(n) = self.top3_ok.get_mut(i) {
+                    *n += 1;
+                }
+            }
+            if o.top3_all_ok.get(i).copied().unwrap_or(false) {
+                if let Some(n) = self.top3_all_ok.get_mut(i) {
+                    *n += 1;
+                }
+            }
+            if let (Some(map), Some(l)) = (self.leaders.get_mut(i), o.leaders.get(i)) {
+                *map.entry(l.clone()).or_default() += 1;
+            }
+        }
+        if o.leader_ok.iter().all(|x| *x) {
+            self.all_leaders_ok += 1;
+        }
+        if !o.violations.is_empty() {
+            self.violations += 1;
+        }
+        if o.warnings.iter().all(|(_, r)| *r) {
+            self.warnings_ok += 1;
+        }
+        for (w, raised) in &o.warnings {
+            let e = self.warning_recall.entry(w.clone()).or_default();
+            e.0 += 1;
+            if *raised {
+                e.1 += 1;
+            }
+        }
+        for w in &o.undefined_warnings {
+            *self.undefined_warnings.entry(w.clone()).or_default() += 1;
+        }
+    }
+}
+
+fn pct(n: usize, d: usize) -> String {
+    match (n * 100).checked_div(d) {
+        Some(p) => format!("{n}/{d} ({p}%)"),
+        None => "–".to_owned(),
+    }
+}
+
+/// The report for the whole suite: per set, per encoding, and the encoders' agreement.
+pub fn report(kb: &Kb, scenarios: &[Scenario]) -> Result<String, Vec<Error>> {
+    let mut out = String::new();
+    let mut sets: Vec<&str> = scenarios.iter().map(|s| s.set.as_str()).collect();
+    sets.sort_unstable();
+    sets.dedup();
+    for set in sets {
+        let members: Vec<&Scenario> = scenarios.iter().filter(|s| s.set == set).collect();
+        for (label, pick) in [("primary encoding", 0usize), ("second encoding", 1usize)] {
+            let mut totals = SetTotals::default();
+            let mut failures = Vec::new();
+            for s in &members {
+                let raw = if pick == 0 {
+                    s.encoding.primary.as_ref()
+                } else {
+                    s.encoding.second.as_ref()
+                };
+                let Some(raw) = raw else { continue };
+                let o = score(kb, s, raw).map_err(|mut e| {
+                    e.insert(
+                        0,
+                        Error::new(
+                            ErrorKind::Content,
+                            format!(
+                                "scenario `{}` ({label}) has answers the questionnaire refuses",
+                                s.id
+                            ),
+                        ),
+                    );
+                    e
+                })?;
+                if !o.failures.is_empty() {
+                    failures.push(format!("  {}: {}", o.id, o.failures.join("; ")));
+                }
+                totals.add(&o);
+            }
+            if totals.scenarios == 0 {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "\n== {set} set, {label}: {} scenarios",
+                totals.scenarios
+            );
+            let t = &totals;
+            let names = ["arrangement", "vehicle", "payment"];
+            for (i, name) in names.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "  {name:<12} leader acceptable {:<14} top three acceptable {:<14} (all three acceptable {})",
+                    pct(t.leader_ok.get(i).copied().unwrap_or(0), t.scenarios),
+                    pct(t.top3_ok.get(i).copied().unwrap_or(0), t.scenarios),
+                    pct(t.top3_all_ok.get(i).copied().unwrap_or(0), t.scenarios)
+                );
+            }
+            let _ = writeln!(
+                out,
+                "  all three leaders acceptable {}\n  must-not-lead violations {}\n  required warnings all present {}",
+                pct(t.all_leaders_ok, t.scenarios),
+                t.violations,
+                pct(t.warnings_ok, t.scenarios)
+            );
+            let recall: Vec<String> = t
+                .warning_recall
+                .iter()
+                .map(|(w, (req, got))| format!("{w} {got}/{req}"))
+                .collect();
+            let _ = writeln!(out, "  warning recall: {}", recall.join(", "));
+            if !t.undefined_warnings.is_empty() {
+                let list: Vec<String> = t
+                    .undefined_warnings
+                    .iter()
+                    .map(|(w, n)| format!("{w} ×{n}"))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  required warnings the content does not define yet: {}",
+                    list.join(", ")
+                );
+            }
+            for (i, name) in names.iter().enumerate() {
+                let dist: Vec<String> = t
+                    .leaders
+                    .get(i)
+                    .map(|m| m.iter().map(|(k, v)| format!("{k} {v}")).collect())
+                    .unwrap_or_default();
+                let _ = writeln!(out, "  leaders ({name}): {}", dist.join(", "));
+            }
+            if !failures.is_empty() {
+                let _ = writeln!(out, "  not as expected:");
+                for f in failures {
+                    let _ = writeln!(out, "{f}");
+                }
+            }
+        }
+        let (mut same, mut either, mut pairs) = (0, 0, 0);
+        for s in &members {
+            if let (Some(a), Some(b)) = (&s.encoding.primary, &s.encoding.second) {
+                let (x, y) = agreement(a, b);
+                same += x;
+                either += y;
+                pairs += 1;
+            }
+        }
+        let _ = writeln!(
+            out,
+            "  encoder agreement ({pairs} scenarios encoded twice): {}",
+            pct(same, either)
+        );
+    }
+    Ok(out)
+}
+
+/// A small deterministic generator (xorshift64*), so the balance report is the same on every run.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed | 1)
+    }
+
+    /// The next number below `n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let x = self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33;
+        usize::try_from(x).unwrap_or(0) % n.max(1)
+    }
+}
+
+/// A random complete, valid answer set: each question that applies, in journey order, gets one option (single
+/// choice) or a random non-empty selection that respects exclusive options (multiple choice).
+pub fn random_answers(kb: &Kb, rng: &mut Rng) -> Answers {
+    let mut answers = Answers::new(kb);
+    for (qi, (_, q)) in kb.content.questions.iter().enumerate() {
+        if !answers.effective(kb).is_visible(qi) || q.options.is_empty() {
+            continue;
+        }
+        let n = q.options.len();
+        let mask = match q.kind {
+            Kind::Single => 1u32 << rng.below(n),
+            Kind::Multi => {
+                let mut m = 0u32;
+                for (i, o) in q.options.iter().enumerate() {
+                    if !o.exclusive && rng.below(2) == 1 {
+                        m |= 1 << i;
+                    }
+                }
+                if m == 0 {
+                    1u32 << rng.below(n)
+                } else {
+                    m
+                }
+            }
+        };
+        answers = answers.with_mask(qi, mask);
+    }
+    answers
+}
+
+/// One model's line in the balance report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BalanceRow {
+    /// Model index.
+    pub model: usize,
+    /// The most points that could ever count for it (every question, the best answer to each).
+    pub attainable: i32,
+    /// How many answer sets it leads its layer in.
+    pub leads: usize,
+}
+
+/// Each model's attainable maximum and how often it leads its layer over `n` random valid answer sets.
+pub fn balance(kb: &Kb, n: usize, seed: u64) -> Vec<BalanceRow> {
+    let mut rows: Vec<BalanceRow> = (0..kb.content.models.len())
+        .map(|model| BalanceRow {
+            model,
+            attainable: kb
+                .reach
+                .iter()
+                .map(|r| r.get(model).map(|x| x.best).unwrap_or(0))
+                .sum(),
+            leads: 0,
+        })
+        .collect();
+    let mut rng = Rng::new(seed);
+    let mut buf = Vec::new();
+    for _ in 0..n {
+        let answers = random_answers(kb, &mut rng);
+        tallies(kb, &states(kb, &answers), &mut buf);
+        for layer in Layer::ALL {
+            let order = rank(kb, &buf, layer);
+            if let Some(first) = order.first() {
+                if buf.get(*first).is_some_and(|t| !t.ruled_out) {
+                    if let Some(r) = rows.get_mut(*first) {
+                        r.leads += 1;
+                    }
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// The balance report as text.
+pub fn balance_report(kb: &Kb, n: usize, seed: u64) -> String {
+    let rows = balance(kb, n, seed);
+    let mut out = format!(
+        "Balance over {n} random valid answer sets (seed {seed}): each model's attainable maximum, and how often it leads its layer.\n"
+    );
+    for layer in Layer::ALL {
+        let _ = writeln!(
+            out,
+            "\n{:<26} {:>10} {:>8} {:>7}",
+            layer.id(),
+            "attainable",
+            "leads",
+            "share"
+        );
+        for r in rows.iter().filter(|r| {
+            kb.content
+                .models
+                .get(r.model)
+                .is_some_and(|m| m.layer == layer)
+        }) {
+            let id = kb
+                .content
+                .models
+                .get(r.model)
+                .map(|m| m.id.as_str())
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{id:<26} {:>10} {:>8} {:>6.1}%",
+                r.attainable,
+                r.leads,
+                r.leads as f64 * 100.0 / n.max(1) as f64
+            );
+        }
+    }
+    out
+}

@@ -421,7 +421,7 @@ await check('issue 3: risky plan: readiness gaps, red flags with cases, procurem
   // Red flags: each one the core raises is shown on its model, names its case and has a source.
   const flags = await page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('.ca-flag')]
     .map((f) => ({ text: f.textContent.replace(/\s+/g, ' '), sources: f.querySelectorAll('a[href^="#ca-src-"]').length, cases: f.querySelectorAll('a[href^="#ca-case-"]').length })));
-  const want = [...RISKY_REC.vehicles, ...RISKY_REC.payments].flatMap((m) => m.redFlags);
+  const want = [...RISKY_REC.arrangements, ...RISKY_REC.vehicles, ...RISKY_REC.payments].flatMap((m) => m.redFlags);
   assert(want.length > 0 && flags.length === want.length, `${flags.length} red flags shown, the core raises ${want.length}`);
   for (const f of want) assert(flags.some((x) => x.text.includes(norm(f.title)) && x.text.includes(`From the case: ${f.caseName}`)), `red flag “${f.title}” (${f.caseName}) not shown`);
   assert(flags.some((x) => x.text.includes('UnitingCare')), 'no red flag names UnitingCare');

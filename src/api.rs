@@ -530,7 +530,10 @@ pub struct ModelResult {
     pub score: i32,
     /// The points that could count for it on the questions that apply.
     pub reachable: i32,
-    /// Fit in hundredths: score ÷ `engine::fit_base(reachable)`, ×100.
+    /// What the score is divided by to give the fit: the reachable points plus a prior, and at least the average
+    /// attainable maximum of the layer's models.
+    pub fit_divisor: i64,
+    /// Fit in hundredths: score ÷ `fit_divisor`, ×100.
     pub fit_percent: i32,
     /// The basis of the fit in words ("14 of the 20 points that could count for it …").
     pub basis: String,
@@ -625,6 +628,7 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         rank: s.rank,
         score: s.total,
         reachable: s.tally.reachable,
+        fit_divisor: s.tally.divisor(),
         fit_percent: s.tally.fit_hundredths(),
         basis: s.basis(),
         fit: s.band.id(),

@@ -11,10 +11,12 @@
 //! is
 //!
 //! ```text
-//! fit = score / max(reachable + PRIOR, FLOOR)
+//! fit = score / max(reachable + PRIOR, floor of its layer)
 //! ```
 //!
-//! `PRIOR` and `FLOOR` keep a model that only a few answers speak to from leading on those alone. The explanation
+//! `PRIOR` and the floor keep a model that only a few answers speak to from leading on those alone: the floor is
+//! the average attainable maximum of the models in the same layer ([`Kb::floor`]), so a model is judged at least
+//! as if it could have scored as much as a typical rival. The explanation
 //! shows the basis ("14 of the 20 points that could count for it"). Each model's few decisive conditions carry 4
 //! to 8 points and generic supporting answers 1 to 3 (checked in `validate`), so a model leads because its
 //! decisive conditions hold.
@@ -44,10 +46,6 @@ use crate::kb::Kb;
 /// Added to every model's reachable points before dividing: a model needs more than a couple of matching answers
 /// to lead.
 pub const PRIOR: i32 = 10;
-
-/// The least a fit is divided by: a model that few questions speak to is judged as if it could have scored this
-/// many points, so that a handful of matching answers cannot outweigh a broad match.
-pub const FLOOR: i32 = 40;
 
 /// "May also suit you": within this share of a fit point of the leader (numerator, denominator).
 pub const CLOSE: (i64, i64) = (1, 10);
@@ -88,12 +86,19 @@ pub struct Tally {
     pub could_be_ruled_out: bool,
     /// Some answer counts for or against it.
     pub touched: bool,
+    /// The floor of its layer's fit divisor ([`Kb::floor`]).
+    pub floor: i32,
 }
 
 impl Tally {
     /// The denominator of the fit.
     fn base(&self) -> i64 {
-        fit_base(self.reachable)
+        fit_base(self.reachable, self.floor)
+    }
+
+    /// What its score is divided by to give its fit.
+    pub fn divisor(&self) -> i64 {
+        self.base()
     }
 
     /// The fit in hundredths of a point, for display and for sorting suggestions (the ranking compares exactly).
@@ -102,10 +107,10 @@ impl Tally {
     }
 }
 
-/// What a model's score is divided by to give its fit: its reachable points plus [`PRIOR`], and at least
-/// [`FLOOR`].
-pub fn fit_base(reachable: i32) -> i64 {
-    (i64::from(reachable) + i64::from(PRIOR)).max(i64::from(FLOOR))
+/// What a model's score is divided by to give its fit: its reachable points plus [`PRIOR`], and at least the floor
+/// of its layer.
+pub fn fit_base(reachable: i32, floor: i32) -> i64 {
+    (i64::from(reachable) + i64::from(PRIOR)).max(i64::from(floor))
 }
 
 /// `a.points / a.base` against `b.points / b.base`, exactly.
@@ -142,7 +147,10 @@ pub fn states(kb: &Kb, answers: &Answers) -> Vec<QState> {
 /// Every model's tally for the given question states, into `out` (one per model, in content order).
 pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
     out.clear();
-    out.resize(kb.content.models.len(), Tally::default());
+    out.extend(kb.content.models.iter().map(|m| Tally {
+        floor: kb.floor(m.layer),
+        ..Tally::default()
+    }));
     for (q, state) in states.iter().enumerate() {
         let Some(reach) = kb.reach.get(q) else {
             continue;

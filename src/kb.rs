@@ -72,6 +72,9 @@ pub struct Kb {
     pub effects: Vec<Vec<Vec<CompiledEffect>>>,
     /// Per question, per model: what the question's answers can do to the model's score.
     pub reach: Vec<Vec<Reach>>,
+    /// Per layer (arrangement, vehicle, payment): the floor of the fit divisor, the average over the layer's models
+    /// of the most points that could ever count for each.
+    floors: [i32; 3],
     /// Per red flag: its trigger.
     pub flag_when: Vec<Cond>,
     /// Per PSR rule: its condition.
@@ -357,11 +360,27 @@ impl Kb {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
-        let reach = effects
+        let reach: Vec<Vec<Reach>> = effects
             .iter()
             .zip(qs)
             .map(|(per_option, (_, q))| reach_of(per_option, q.kind, content.models.len()))
             .collect();
+        let floors = Layer::ALL.map(|layer| {
+            let attainable: Vec<i32> = content
+                .models
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.layer == layer)
+                .map(|(mi, _)| {
+                    reach
+                        .iter()
+                        .map(|r| r.get(mi).map(|x| x.best).unwrap_or(0))
+                        .sum::<i32>()
+                })
+                .collect();
+            let n = i32::try_from(attainable.len()).unwrap_or(1).max(1);
+            attainable.iter().sum::<i32>() / n
+        });
         let kb = Kb {
             content,
             question_index,
@@ -373,6 +392,7 @@ impl Kb {
             show_if,
             effects,
             reach,
+            floors,
             flag_when,
             rule_when,
             considerable_change,
@@ -445,6 +465,16 @@ impl Kb {
             }
         }
         Ok(())
+    }
+
+    /// The floor of the fit divisor for a layer (see [`crate::engine`]).
+    pub fn floor(&self, layer: Layer) -> i32 {
+        let i = match layer {
+            Layer::Arrangement => 0,
+            Layer::Vehicle => 1,
+            Layer::Payment => 2,
+        };
+        self.floors.get(i).copied().unwrap_or(0)
     }
 
     /// Number of questions.

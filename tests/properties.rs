@@ -153,7 +153,7 @@ fn check_model(m: &ModelResult) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Models not ruled out come first; within each group by fit (score ÷ the engine's `fit_base`, compared exactly),
+/// Models not ruled out come first; within each group by fit (score ÷ its divisor, `engine::fit_base`, compared exactly),
 /// and equal fits by id, never by the order of the content.
 fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError> {
     for (i, m) in list.iter().enumerate() {
@@ -162,8 +162,12 @@ fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError>
     }
     for pair in list.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let fa = i64::from(a.score) * engine::fit_base(b.reachable);
-        let fb = i64::from(b.score) * engine::fit_base(a.reachable);
+        prop_assert_eq!(
+            a.fit_divisor,
+            engine::fit_base(a.reachable, kb().floor(layer_of(a)))
+        );
+        let fa = i64::from(a.score) * b.fit_divisor;
+        let fb = i64::from(b.score) * a.fit_divisor;
         prop_assert!(
             (!a.ruled_out && b.ruled_out)
                 || (a.ruled_out == b.ruled_out && (fa > fb || (fa == fb && a.id < b.id))),
@@ -177,6 +181,10 @@ fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError>
         );
     }
     Ok(())
+}
+
+fn layer_of(m: &ModelResult) -> contract_advisor::content::Layer {
+    kb().model(&m.id).map(|(_, x)| x.layer).unwrap()
 }
 
 /// All three layers of a recommendation.
@@ -341,7 +349,7 @@ proptest! {
         for (layer, list) in [("arrangement", &rec.arrangements), ("vehicle", &rec.vehicles), ("payment", &rec.payments)] {
             let (Some(a), Some(b)) = (list.first(), list.get(1)) else { continue };
             let level = !a.ruled_out && !b.ruled_out && a.fit != "unknown"
-                && i64::from(a.score) * engine::fit_base(b.reachable) == i64::from(b.score) * engine::fit_base(a.reachable);
+                && i64::from(a.score) * b.fit_divisor == i64::from(b.score) * a.fit_divisor;
             let reported = rec.ties.iter().any(|t| t.layer == layer && t.model_ids.contains(&a.id) && t.model_ids.contains(&b.id));
             prop_assert_eq!(level, reported, "{}: {} and {} level {} but reported {}", layer, &a.id, &b.id, level, reported);
         }

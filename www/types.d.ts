@@ -63,7 +63,9 @@ export interface ModelResult {
   score: number;
   /** The points that could count for it on the questions that apply. */
   reachable: number;
-  /** Its fit in hundredths: score ÷ max(reachable + prior, floor) (see ARCHITECTURE.md). The ranking compares fits exactly. */
+  /** What the score is divided by: reachable + a prior, and at least the layer's average attainable maximum. */
+  fitDivisor: number;
+  /** Its fit in hundredths: score ÷ fitDivisor. The ranking compares fits exactly. */
   fitPercent: number;
   /** The basis of the fit in words: "14 of the 20 points that could count for it …". */
   basis: string;

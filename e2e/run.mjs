@@ -455,9 +455,9 @@ await check('issue 3: risky plan: readiness gaps, red flags with cases, procurem
   await focusOnH1(page, 'the Compare link');
   const rows = await page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('table.ca-table--compare')]
     .map((tb) => [...tb.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim()))));
-  assert(rows.length === 2, 'compare view lacks its two tables');
-  assert(CATALOGUE.models.length === 16 && rows[0].length + rows[1].length === 16, `compare tables have ${rows.flat().length} rows, not 16`);
-  for (const [i, layer] of [RISKY_REC.vehicles, RISKY_REC.payments].entries()) {
+  assert(rows.length === 3, 'compare view lacks its three tables (arrangements, vehicles, payment rules)');
+  assert(rows.flat().length === CATALOGUE.models.length, `compare tables have ${rows.flat().length} rows, not ${CATALOGUE.models.length}`);
+  for (const [i, layer] of [RISKY_REC.arrangements, RISKY_REC.vehicles, RISKY_REC.payments].entries()) {
     assert(JSON.stringify(rows[i].map((r) => r[0])) === JSON.stringify(byRank(layer).map((m) => m.name)), `compare table ${i + 1} is not in order of fit`);
     for (const [j, m] of byRank(layer).entries()) {
       const r = rows[i][j];

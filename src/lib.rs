@@ -22,7 +22,8 @@
 //!     rec.arrangements.len() + rec.vehicles.len() + rec.payments.len(),
 //!     kb.content.models.len()
 //! );
-//! println!("{}", rec.combinations[0].text); // for example "Single commissioner + prime contractor + bundled pathway payment"
+//! // The combination leads, for example "Single commissioner + prime contractor + bundled pathway payment".
+//! assert!(rec.combinations[0].text.contains(" + "));
 //! // Every score is the sum of its contributions.
 //! for m in rec.arrangements.iter().chain(&rec.vehicles).chain(&rec.payments) {
 //!     let sum: i32 = m.reasons.iter().chain(&m.concerns).map(|c| c.points).sum();

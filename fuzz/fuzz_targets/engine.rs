@@ -5,7 +5,6 @@
 
 use std::sync::LazyLock;
 
-use contract_advisor::content::Layer;
 use contract_advisor::{api, engine, whatif, Answers, Kb};
 use libfuzzer_sys::fuzz_target;
 
@@ -23,7 +22,12 @@ fuzz_target!(|data: &[u8]| {
     let answers = Answers::from_masks(kb, &masks);
 
     let rec = api::recommendation(kb, &answers);
-    for m in rec.vehicles.iter().chain(&rec.payments) {
+    for m in rec
+        .arrangements
+        .iter()
+        .chain(&rec.vehicles)
+        .chain(&rec.payments)
+    {
         let sum: i32 = m.reasons.iter().chain(&m.concerns).map(|c| c.points).sum();
         assert_eq!(
             sum, m.score,
@@ -43,10 +47,7 @@ fuzz_target!(|data: &[u8]| {
             changed = changed.with_mask(step.question, step.to);
         }
         let after = engine::evaluate(kb, &changed);
-        let first = match change.layer {
-            Layer::Vehicle => after.vehicles.first(),
-            Layer::Payment => after.payments.first(),
-        };
+        let first = after.layer(change.layer).order.first();
         assert_eq!(
             first,
             Some(&change.new_leader),

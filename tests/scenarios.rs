@@ -186,7 +186,8 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 
 /// The targets (leader acceptable at least 85%, top three at least 90%, no must-not-lead violation) hold on
 /// the tuning set for the contract vehicle, which the weights were chosen on. Must-not-lead: two remain (a joint
-/// venture for UnitingCare's LLP, and capitation for two equal trusts), recorded here as the floor.
+/// venture for UnitingCare's LLP, and capitation for two equal trusts), recorded here as the floor. The tuning set
+/// includes the first held-out set (h01-h24), which joined it once it had been run.
 #[test]
 fn tuning_set_meets_the_vehicle_targets_and_holds_its_figures() {
     let t = totals(&TUNING);
@@ -202,8 +203,8 @@ fn tuning_set_meets_the_vehicle_targets_and_holds_its_figures() {
         "tuning",
         &t,
         &Floor {
-            leader: [38, 35, 28],
-            top3: [40, 37, 38],
+            leader: [60, 55, 48],
+            top3: [64, 59, 59],
             violations: 2,
         },
     );

@@ -211,17 +211,19 @@ fn tuning_set_meets_the_vehicle_targets_and_holds_its_figures() {
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the weights gave when the set was first run with them (see the commit that records them). They are below the
-/// issue's targets for the vehicle (19/24 = 79% leader, 21/24 = 87.5% top three); a change must not lower them.
+/// the weights gave when the set was first run with them (commit "Held-out set, first run …"). They are well below
+/// the targets for the vehicle (15/24 = 62.5% leader, 18/24 = 75% top three): most misses are situations
+/// where the evidence expects the NHS Standard Contract and the advice leads with a new vehicle. A change must not
+/// lower them; raising them needs a fresh held-out set (this one has now been seen).
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 19, 19],
-            top3: [24, 21, 21],
-            violations: 0,
+            leader: [22, 15, 16],
+            top3: [23, 18, 22],
+            violations: 1,
         },
     );
 }

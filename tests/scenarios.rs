@@ -184,19 +184,20 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (88: the first 40, then each held-out set once it had been run and recorded) holds the figures
-/// the committed weights give it. The targets (vehicle leader acceptable at least 85%, top three at least
-/// 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not on all 88 (70/88 = 79.5%, 77/88,
-/// three violations): the second held-out set exposed the bias described in tests/scenarios/README.md.
+/// The tuning set (136: the first 40, then each of the four earlier held-out sets once it had been run and
+/// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
+/// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
+/// (100/136 = 74%, 120/136 = 88%, five violations): each new held-out set exposed more of the bias described in
+/// tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
     holds(
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [82, 70, 64],
-            top3: [87, 77, 81],
-            violations: 3,
+            leader: [127, 100, 101],
+            top3: [135, 120, 125],
+            violations: 5,
         },
     );
 }

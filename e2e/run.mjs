@@ -423,9 +423,15 @@ await check('issue 3: risky plan: readiness gaps, red flags with cases, procurem
     .map((f) => ({ text: f.textContent.replace(/\s+/g, ' '), sources: f.querySelectorAll('a[href^="#ca-src-"]').length, cases: f.querySelectorAll('a[href^="#ca-case-"]').length })));
   const want = [...RISKY_REC.arrangements, ...RISKY_REC.vehicles, ...RISKY_REC.payments].flatMap((m) => m.redFlags);
   assert(want.length > 0 && flags.length === want.length, `${flags.length} red flags shown, the core raises ${want.length}`);
-  for (const f of want) assert(flags.some((x) => x.text.includes(norm(f.title)) && x.text.includes(`From the case: ${f.caseName}`)), `red flag “${f.title}” (${f.caseName}) not shown`);
+  for (const f of want) assert(flags.some((x) => x.text.includes(norm(f.title)) && (!f.caseName || x.text.includes(`From the case: ${f.caseName}`))), `red flag “${f.title}” (${f.caseName}) not shown`);
   assert(flags.some((x) => x.text.includes('UnitingCare')), 'no red flag names UnitingCare');
-  assert(flags.every((x) => x.sources > 0 && x.cases === 1), 'a red flag lacks its source or case link');
+  // What to watch: the warnings the core raises for the situation and the recommended combination, each once.
+  const watch = await page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('.ca-watch')]
+    .map((f) => f.textContent.replace(/\s+/g, ' ')));
+  assert(RISKY_REC.watch.length > 0 && watch.length === RISKY_REC.watch.length, `${watch.length} warnings under What to watch, the core raises ${RISKY_REC.watch.length}`);
+  for (const f of RISKY_REC.watch) assert(watch.some((x) => x.includes(norm(f.title)) && x.includes(norm(f.mitigation))), `What to watch lacks “${f.title}”`);
+  assert(flags.every((x) => x.sources > 0 && x.cases <= 1), 'a red flag lacks its source');
+  assert(flags.filter((x) => x.cases === 1).length === want.filter((f) => f.caseId).length, 'a red flag from a case lacks its case link');
   await axe(page, 'results (risky plan)');
   // Every source and case link on every view, to check against the Sources and Cases views.
   const links = async () => page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('a[href^="#ca-src-"], a[href^="#ca-case-"]')].map((a) => a.getAttribute('href').slice(1)));
@@ -722,13 +728,14 @@ await check('issue 4: print: the report has the answers, ranked options, reasons
   assert(!(await rendered()).includes('Report printed on'), 'the print-only parts show on screen');
   await page.emulateMedia({ media: 'print' });
   const text = await rendered();
-  const top = byRank(RISKY_REC.vehicles)[0], flagged = byRank(RISKY_REC.vehicles).slice(0, 3).find((m) => m.redFlags.length);
+  const top = byRank(RISKY_REC.vehicles)[0], flagged = byRank(RISKY_REC.vehicles).slice(0, 3).find((m) => m.redFlags.some((f) => f.caseName));
+  const caseFlag = flagged.redFlags.find((f) => f.caseName);
   const want = {
     'the answers': ['Your answers', ...Object.keys(RISKY).map(questionText)],
     'the ranked options': [`1. ${top.name}`, `1. ${byRank(RISKY_REC.payments)[0].name}`],
     'the reasons': ['Why it may suit you', norm(top.reasons[0].why)],
     'the gaps': ['What it would demand of you', norm(top.readiness.summary[0])],
-    'the red flags': ['Warnings from real cases', norm(flagged.redFlags[0].title), `From the case: ${flagged.redFlags[0].caseName}`],
+    'the red flags': ['Warnings', norm(caseFlag.title), `From the case: ${caseFlag.caseName}`],
     'the procurement route': ['Procurement route', RISKY_REC.procurement.name, 'This is not legal advice'],
     'the sources (with addresses)': ['Sources', ...RISKY_REC.sources.slice(0, 5).map((s) => `Address: ${s.url}`)],
     'the date and content version': [`Report printed on ${today}.`, `Content version ${RISKY_REC.contentVersion}`],
@@ -823,7 +830,7 @@ await check('issue 4: the single file works from file:// with the network blocke
   await waitScreen(t.page, 'check');
   await toResults(t.page);
   const text = await shadowText(t.page);
-  assert(text.includes(`1. ${byRank(RISKY_REC.vehicles)[0].name}`) && text.includes('Warnings from real cases'), 'the single file shows other results');
+  assert(text.includes(`1. ${byRank(RISKY_REC.vehicles)[0].name}`) && text.includes('Warnings'), 'the single file shows other results');
   await goView(t.page, 'procurement', 'Procurement route');
   assert((await shadowText(t.page)).includes(RISKY_REC.procurement.name), 'no procurement route in the single file');
   assert(blocked.length === 0, 'the single file tried the network: ' + blocked.join(', '));

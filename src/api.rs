@@ -494,10 +494,10 @@ pub struct FlagView {
     pub message: String,
     /// What to do about it.
     pub mitigation: String,
-    /// Case id.
-    pub case_id: String,
-    /// Case name.
-    pub case_name: String,
+    /// The documented case it comes from, if any.
+    pub case_id: Option<String>,
+    /// That case's name.
+    pub case_name: Option<String>,
     /// Sources.
     pub sources: Vec<String>,
 }
@@ -509,7 +509,11 @@ fn flag_view(kb: &Kb, f: &crate::content::RedFlag) -> FlagView {
         message: f.message.clone(),
         mitigation: f.mitigation.clone(),
         case_id: f.case.clone(),
-        case_name: kb.case(&f.case).map(|c| c.name.clone()).unwrap_or_default(),
+        case_name: f
+            .case
+            .as_deref()
+            .and_then(|c| kb.case(c))
+            .map(|c| c.name.clone()),
         sources: f.sources.clone(),
     }
 }
@@ -957,6 +961,8 @@ pub struct Recommendation {
     pub what_if: Vec<WhatIfView>,
     /// Documented cases the answers resemble.
     pub resembles: Vec<CaseMatchView>,
+    /// What to watch: every warning the answers trigger for the situation or the recommended combination.
+    pub watch: Vec<FlagView>,
     /// Every source cited in this recommendation, in the content's order.
     pub sources: Vec<SourceView>,
 }
@@ -1085,6 +1091,10 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
         procurement,
         what_if,
         resembles,
+        watch: flags::watch(kb, &eval)
+            .into_iter()
+            .map(|f| flag_view(kb, f))
+            .collect(),
         sources: Vec::new(),
     };
     rec.sources = cited_sources(kb, &rec);
@@ -1119,6 +1129,7 @@ fn cited_sources(kb: &Kb, rec: &Recommendation) -> Vec<SourceView> {
         p.notes.iter().for_each(|n| add(&n.sources));
     }
     rec.resembles.iter().for_each(|c| add(&c.sources));
+    rec.watch.iter().for_each(|f| add(&f.sources));
     kb.content
         .sources
         .iter()

@@ -201,27 +201,9 @@ fn judge(kb: &Kb, s: &Scenario, rec: &Recommendation) -> Outcome {
                 .push(format!("{layer}: {first} leads but must not"));
         }
     }
-    let leading: Vec<&crate::api::ModelResult> = rec
-        .combinations
-        .first()
-        .map(|c| {
-            [&c.arrangement_id, &c.vehicle_id, &c.payment_id]
-                .into_iter()
-                .filter_map(|id| {
-                    rec.arrangements
-                        .iter()
-                        .chain(&rec.vehicles)
-                        .chain(&rec.payments)
-                        .find(|m| &m.id == id)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     for w in &s.expect.warnings {
         if kb.content.red_flags.iter().any(|f| &f.id == w) {
-            let raised = leading
-                .iter()
-                .any(|m| m.red_flags.iter().any(|f| &f.id == w));
+            let raised = rec.watch.iter().any(|f| &f.id == w);
             if !raised {
                 out.failures.push(format!("warning {w} not raised"));
             }

@@ -529,8 +529,9 @@ pub struct RedFlag {
     pub message: String,
     /// What to do about it.
     pub mitigation: String,
-    /// The case it comes from.
-    pub case: String,
+    /// The documented case it comes from, if it comes from one (a warning may rest on guidance or law alone).
+    #[serde(default)]
+    pub case: Option<String>,
     /// Sources.
     pub sources: Vec<String>,
 }

@@ -430,13 +430,18 @@ impl Kb {
         for f in &self.content.red_flags {
             let context = format!("red flag `{}`", f.id);
             for a in &f.applies_to {
-                if a != "transfers-risk" && a != "new-vehicle" && !self.model_index.contains_key(a)
+                if a != "transfers-risk"
+                    && a != "new-vehicle"
+                    && a != crate::flags::SITUATION
+                    && !self.model_index.contains_key(a)
                 {
                     return Err(unresolved("model", a, &context));
                 }
             }
-            if !self.case_index.contains_key(&f.case) {
-                return Err(unresolved("case", &f.case, &context));
+            if let Some(c) = &f.case {
+                if !self.case_index.contains_key(c) {
+                    return Err(unresolved("case", c, &context));
+                }
             }
         }
         for c in &self.content.cases {

@@ -89,13 +89,18 @@ fn model(out: &mut String, m: &ModelResult, full: bool) {
         }
     }
     if !m.red_flags.is_empty() {
-        let _ = writeln!(out, "\nRed flags from real cases:\n");
+        let _ = writeln!(out, "\nWarnings:\n");
         for f in &m.red_flags {
+            let case = f
+                .case_name
+                .as_deref()
+                .map(|c| format!(" (from the case: {c})"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "- {} ({}): {} What to do: {}{}",
+                "- {}{}: {} What to do: {}{}",
                 f.title,
-                f.case_name,
+                case,
                 f.message,
                 f.mitigation,
                 cite(&f.sources)
@@ -133,6 +138,25 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
     }
     for t in &rec.ties {
         let _ = writeln!(out, "\n{}", t.text);
+    }
+    if !rec.watch.is_empty() {
+        let _ = writeln!(out, "\n## What to watch\n");
+        for f in &rec.watch {
+            let case = f
+                .case_name
+                .as_deref()
+                .map(|c| format!(" (from the case: {c})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {}{}: {} What to do: {}{}",
+                f.title,
+                case,
+                f.message,
+                f.mitigation,
+                cite(&f.sources)
+            );
+        }
     }
     let _ = writeln!(out, "\n## Commissioning arrangements, ranked");
     for (i, m) in rec.arrangements.iter().enumerate() {

@@ -306,8 +306,11 @@ fn a_model_without_two_decisive_conditions_is_rejected() {
 #[test]
 fn an_orphan_question_is_rejected() {
     expect_problem(
+        // q-contract-barrier: a question that only scoring uses (no branching, warning, route or case refers to it).
         with_edit("questions/01-need.json", |v| {
-            for o in v["questions"][0]["options"].as_array_mut().unwrap() {
+            let q = &mut v["questions"][3];
+            assert_eq!(q["id"], "q-contract-barrier");
+            for o in q["options"].as_array_mut().unwrap() {
                 o["effects"] = Value::Array(vec![]);
             }
         }),

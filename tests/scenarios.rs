@@ -239,3 +239,29 @@ fn held_out_encoders_agree() {
         "held-out encoder agreement {same}/{either}"
     );
 }
+
+/// Every warning is a warning: across the suite's situations (primary encodings) each one is raised under
+/// "What to watch" for some and not for others, so none is shown whatever the answers and none can never appear.
+#[test]
+fn every_warning_is_raised_by_some_situations_and_not_others() {
+    let watched: Vec<Vec<String>> = all()
+        .map(|s| {
+            let raw = s.encoding.primary.as_ref().expect("encoded");
+            let (answers, _) = contract_advisor::Answers::from_raw(&KB, raw).expect("loads");
+            contract_advisor::api::recommendation(&KB, &answers)
+                .watch
+                .into_iter()
+                .map(|f| f.id)
+                .collect()
+        })
+        .collect();
+    for f in &KB.content.red_flags {
+        let raised = watched.iter().filter(|w| w.contains(&f.id)).count();
+        assert!(
+            raised > 0 && raised < watched.len(),
+            "warning `{}` is raised in {raised} of {} situations",
+            f.id,
+            watched.len()
+        );
+    }
+}

@@ -12,6 +12,7 @@ import { fitChart, criteriaChart } from './charts.js';
 /** @typedef {import('./types').ClaimView} ClaimView */
 /** @typedef {import('./types').ContributionView} ContributionView */
 /** @typedef {import('./types').SourceView} SourceView */
+/** @typedef {import('./types').FlagView} FlagView */
 
 /** Results views in sub-navigation order, with the `sections` name that switches each on. */
 const SCREENS = [
@@ -120,6 +121,7 @@ class Renderer {
       !j.complete && h('div', { class: 'ca-inset' }, h('p', null, `You have answered ${j.answered} of ${j.total} questions, so this advice is less certain. `,
         actionLink('Answer the remaining questions', () => this.ctx.go({ screen: 'check' })), '.')),
       this.combinations(),
+      this.watch(),
       this.confidence(),
       show.has('charts') && this.charts(),
       show.has('arrangements') && this.layer('arrangements', 'Commissioning arrangements', 'The commissioning arrangement is how the commissioners organise themselves and their money: alone, jointly, one for the others, in a pooled fund or by delegation.', rec.arrangements),
@@ -156,6 +158,25 @@ class Renderer {
             h('ul', { class: 'ca-list ca-list--bullet' }, others.map((x) => h('li', null, x.text)))]]
         : h('p', null, 'No combination stands out from your answers yet.'),
       this.rec.ties.map((t) => h('div', { class: 'ca-inset ca-tie' }, h('p', null, t.text))));
+  }
+
+  /** What to watch: the warnings the core raises for the situation and the recommended combination. */
+  watch() {
+    const list = this.rec.watch;
+    return list.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
+      h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
+      h('p', null, 'Your answers raise these warnings for your situation and the combination above.'),
+      list.map((f) => this.flag(f, 'ca-watch')));
+  }
+
+  /** One warning. @param {FlagView} f @param {string} cls */
+  flag(f, cls) {
+    return h('div', { class: `ca-warning ${cls}` },
+      h('p', { class: 'ca-flag__title' }, h('strong', null, vh('Warning: '), f.title)),
+      f.caseId && h('p', null, 'From the case: ', this.caseLink(f.caseId, f.caseName || '')),
+      h('p', null, f.message),
+      h('p', null, h('strong', null, 'What you can do: '), f.mitigation),
+      h('p', null, this.sources(f.sources)));
   }
 
   charts() {
@@ -210,12 +231,7 @@ class Renderer {
         ? h('ul', { class: 'ca-list ca-contribs' }, m.concerns.map((c) => this.contribution(c)))
         : h('p', null, 'None of your answers count against it.')),
       this.readiness(m.readiness, m.name),
-      m.redFlags.length > 0 && sub('Warnings from real cases', m.redFlags.map((f) => h('div', { class: 'ca-warning ca-flag' },
-        h('p', { class: 'ca-flag__title' }, h('strong', null, vh('Warning: '), f.title)),
-        h('p', null, 'From the case: ', this.caseLink(f.caseId, f.caseName)),
-        h('p', null, f.message),
-        h('p', null, h('strong', null, 'What you can do: '), f.mitigation),
-        h('p', null, this.sources(f.sources))))),
+      m.redFlags.length > 0 && sub('Warnings', m.redFlags.map((f) => this.flag(f, 'ca-flag'))),
       claims('Pros', m.pros),
       claims('Cons', m.cons),
       claims('Risks', m.risks),

@@ -55,7 +55,7 @@ export interface ReadinessView {
   /** Plain statements of what is missing and what it would take. */
   summary: string[]; sources: string[];
 }
-export interface FlagView { id: string; title: string; message: string; mitigation: string; caseId: string; caseName: string; sources: string[] }
+export interface FlagView { id: string; title: string; message: string; mitigation: string; caseId: string | null; caseName: string | null; sources: string[] }
 
 export interface ModelResult {
   id: string; name: string; layer: "arrangement" | "vehicle" | "payment"; rank: number;
@@ -125,6 +125,8 @@ export interface Recommendation {
   ties: TieView[];
   arrangements: ModelResult[]; vehicles: ModelResult[]; payments: ModelResult[];
   procurement: ProcurementView | null; whatIf: WhatIfView[]; resembles: CaseMatchView[];
+  /** What to watch: every warning the answers trigger for the situation or the recommended combination. */
+  watch: FlagView[];
   /** Every source cited anywhere in this recommendation. */
   sources: SourceView[];
 }

@@ -494,6 +494,8 @@ pub struct FlagView {
     pub message: String,
     /// What to do about it.
     pub mitigation: String,
+    /// The answers behind it, in words ("You answered “…” to “…”").
+    pub because: Vec<String>,
     /// The documented case it comes from, if any.
     pub case_id: Option<String>,
     /// That case's name.
@@ -502,8 +504,36 @@ pub struct FlagView {
     pub sources: Vec<String>,
 }
 
-fn flag_view(kb: &Kb, f: &crate::content::RedFlag) -> FlagView {
+fn flag_view(kb: &Kb, f: &crate::content::RedFlag, eff: &crate::answers::Effective) -> FlagView {
+    let mut behind: Vec<(usize, u32)> = Vec::new();
+    if let Some(when) = kb
+        .content
+        .red_flags
+        .iter()
+        .position(|x| x.id == f.id)
+        .and_then(|i| kb.flag_when.get(i))
+    {
+        when.because(
+            &eff.sel,
+            &mut |q, mask| match behind.iter_mut().find(|(x, _)| *x == q) {
+                Some((_, m)) => *m |= mask,
+                None => behind.push((q, mask)),
+            },
+        );
+    }
+    let because = behind
+        .into_iter()
+        .filter_map(|(q, mask)| {
+            let question = kb.question(q)?;
+            Some(format!(
+                "You answered “{}” to “{}”",
+                crate::whatif::labels(kb, q, mask).join("”, “"),
+                question.text
+            ))
+        })
+        .collect();
     FlagView {
+        because,
         id: f.id.clone(),
         title: f.title.clone(),
         message: f.message.clone(),
@@ -661,7 +691,7 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         readiness: readiness_view(kb, m, &eval.eff),
         red_flags: flags::flags_for(kb, m, &eval.eff)
             .into_iter()
-            .map(|f| flag_view(kb, f))
+            .map(|f| flag_view(kb, f, &eval.eff))
             .collect(),
         pairs_with: m.pairs_with.clone(),
         cases: m.cases.clone(),
@@ -1093,7 +1123,7 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
         resembles,
         watch: flags::watch(kb, &eval)
             .into_iter()
-            .map(|f| flag_view(kb, f))
+            .map(|f| flag_view(kb, f, &eval.eff))
             .collect(),
         sources: Vec::new(),
     };

@@ -97,6 +97,31 @@ impl Cond {
         }
     }
 
+    /// Calls `f(question, options)` for each answer that makes the condition hold (the answers behind it): the
+    /// option tests that hold, through `all` and through the branches of `any` that hold. A `not` or an
+    /// `answered` test names no answer. Calls nothing when the condition does not hold.
+    pub fn because(&self, answers: &[u32], f: &mut impl FnMut(usize, u32)) {
+        match self {
+            Cond::AnyOf { q, mask } => {
+                if let Some(sel) = answers.get(*q) {
+                    if sel & mask != 0 {
+                        f(*q, sel & mask);
+                    }
+                }
+            }
+            Cond::Answered { .. } | Cond::Not(_) => {}
+            Cond::All(cs) => {
+                if self.eval(answers) {
+                    cs.iter().for_each(|c| c.because(answers, f));
+                }
+            }
+            Cond::Any(cs) => cs
+                .iter()
+                .filter(|c| c.eval(answers))
+                .for_each(|c| c.because(answers, f)),
+        }
+    }
+
     /// Whether the condition only asks that answers include options (no `not`, no `answered`): then giving more
     /// answers can only make it hold, never stop it holding, which is what branching needs (see `validate`).
     pub fn is_positive(&self) -> bool {
@@ -180,4 +205,37 @@ pub fn compile(
         ),
         Condition::Not { not } => Cond::Not(Box::new(compile(not, questions, index, context)?)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cond;
+
+    fn because(c: &Cond, answers: &[u32]) -> Vec<(usize, u32)> {
+        let mut out = Vec::new();
+        c.because(answers, &mut |q, m| out.push((q, m)));
+        out
+    }
+
+    #[test]
+    fn because_names_only_the_answers_that_make_it_hold() {
+        // any[ all[q0 has 1, q1 has 2], q2 has 1|4 ]
+        let c = Cond::Any(vec![
+            Cond::All(vec![
+                Cond::AnyOf { q: 0, mask: 1 },
+                Cond::AnyOf { q: 1, mask: 2 },
+            ]),
+            Cond::AnyOf { q: 2, mask: 5 },
+        ]);
+        // q0 matches but q1 does not, so the `all` branch names nothing; q2's matching option alone is named.
+        assert_eq!(because(&c, &[1, 1, 4 | 2]), vec![(2, 4)]);
+        assert_eq!(because(&c, &[1, 2, 0]), vec![(0, 1), (1, 2)]);
+        assert!(because(&c, &[1, 1, 2]).is_empty(), "it does not hold");
+        // a `not` names no answer
+        let n = Cond::All(vec![
+            Cond::AnyOf { q: 0, mask: 1 },
+            Cond::Not(Box::new(Cond::AnyOf { q: 1, mask: 1 })),
+        ]);
+        assert_eq!(because(&n, &[1, 2]), vec![(0, 1)]);
+    }
 }

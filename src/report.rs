@@ -96,9 +96,14 @@ fn model(out: &mut String, m: &ModelResult, full: bool) {
                 .as_deref()
                 .map(|c| format!(" (from the case: {c})"))
                 .unwrap_or_default();
+            let because = if f.because.is_empty() {
+                String::new()
+            } else {
+                format!(" {}.", f.because.join("; "))
+            };
             let _ = writeln!(
                 out,
-                "- {}{}: {} What to do: {}{}",
+                "- {}{}:{because} {} What to do: {}{}",
                 f.title,
                 case,
                 f.message,
@@ -147,9 +152,14 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
                 .as_deref()
                 .map(|c| format!(" (from the case: {c})"))
                 .unwrap_or_default();
+            let because = if f.because.is_empty() {
+                String::new()
+            } else {
+                format!(" {}.", f.because.join("; "))
+            };
             let _ = writeln!(
                 out,
-                "- {}{}: {} What to do: {}{}",
+                "- {}{}:{because} {} What to do: {}{}",
                 f.title,
                 case,
                 f.message,

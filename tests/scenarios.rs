@@ -241,18 +241,26 @@ fn held_out_encoders_agree() {
 }
 
 /// Every warning is a warning: across the suite's situations (primary encodings) each one is raised under
-/// "What to watch" for some and not for others, so none is shown whatever the answers and none can never appear.
+/// "What to watch" for some and not for others, so none is shown whatever the answers and none can never appear;
+/// and each one raised says which of the user's answers raised it.
 #[test]
 fn every_warning_is_raised_by_some_situations_and_not_others() {
     let watched: Vec<Vec<String>> = all()
         .map(|s| {
             let raw = s.encoding.primary.as_ref().expect("encoded");
             let (answers, _) = contract_advisor::Answers::from_raw(&KB, raw).expect("loads");
-            contract_advisor::api::recommendation(&KB, &answers)
-                .watch
-                .into_iter()
-                .map(|f| f.id)
-                .collect()
+            let rec = contract_advisor::api::recommendation(&KB, &answers);
+            for f in &rec.watch {
+                assert!(
+                    f.because.iter().all(|b| b.starts_with("You answered “"))
+                        && !f.because.is_empty(),
+                    "{}: warning `{}` does not say which answers raised it: {:?}",
+                    s.id,
+                    f.id,
+                    f.because
+                );
+            }
+            rec.watch.into_iter().map(|f| f.id).collect()
         })
         .collect();
     for f in &KB.content.red_flags {

@@ -174,6 +174,7 @@ class Renderer {
     return h('div', { class: `ca-warning ${cls}` },
       h('p', { class: 'ca-flag__title' }, h('strong', null, vh('Warning: '), f.title)),
       f.caseId && h('p', null, 'From the case: ', this.caseLink(f.caseId, f.caseName || '')),
+      f.because.length > 0 && h('ul', { class: 'ca-list ca-list--bullet ca-flag__because' }, f.because.map((t) => h('li', null, `${t}.`))),
       h('p', null, f.message),
       h('p', null, h('strong', null, 'What you can do: '), f.mitigation),
       h('p', null, this.sources(f.sources)));

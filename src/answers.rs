@@ -149,22 +149,17 @@ pub fn selection(q: &Question, values: &[String]) -> Result<u32, Error> {
 /// exclusive option ("No major gaps", "Not sure") clears the others, and ticking another clears it; on a
 /// single-choice question the option replaces the selection. Unticking an option clears it.
 pub fn toggle(q: &Question, mask: u32, option: usize) -> u32 {
-    let bit = 1u32 << option;
     if option >= q.options.len() {
         return mask;
     }
+    let bit = 1u32 << option;
     if mask & bit != 0 {
         return mask & !bit;
     }
     match q.kind {
         Kind::Single => bit,
         Kind::Multi => {
-            let exclusive: u32 = q
-                .options
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.exclusive)
-                .fold(0, |m, (i, _)| m | (1 << i));
+            let exclusive = q.exclusive_mask();
             if exclusive & bit != 0 {
                 bit
             } else {

@@ -504,30 +504,16 @@ pub struct FlagView {
     pub sources: Vec<String>,
 }
 
-fn flag_view(kb: &Kb, f: &crate::content::RedFlag, eff: &crate::answers::Effective) -> FlagView {
-    let mut behind: Vec<(usize, u32)> = Vec::new();
-    if let Some(when) = kb
-        .content
-        .red_flags
+fn flag_view(kb: &Kb, r: &flags::Raised) -> FlagView {
+    let f = r.flag;
+    let because = r
+        .because
         .iter()
-        .position(|x| x.id == f.id)
-        .and_then(|i| kb.flag_when.get(i))
-    {
-        when.because(
-            &eff.sel,
-            &mut |q, mask| match behind.iter_mut().find(|(x, _)| *x == q) {
-                Some((_, m)) => *m |= mask,
-                None => behind.push((q, mask)),
-            },
-        );
-    }
-    let because = behind
-        .into_iter()
         .filter_map(|(q, mask)| {
-            let question = kb.question(q)?;
+            let question = kb.question(*q)?;
             Some(format!(
                 "You answered “{}” to “{}”",
-                crate::whatif::labels(kb, q, mask).join("”, “"),
+                labels(kb, *q, *mask).join("”, “"),
                 question.text
             ))
         })
@@ -691,7 +677,7 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         readiness: readiness_view(kb, m, &eval.eff),
         red_flags: flags::flags_for(kb, m, &eval.eff)
             .into_iter()
-            .map(|f| flag_view(kb, f, &eval.eff))
+            .map(|r| flag_view(kb, &r))
             .collect(),
         pairs_with: m.pairs_with.clone(),
         cases: m.cases.clone(),
@@ -1123,7 +1109,7 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
         resembles,
         watch: flags::watch(kb, &eval)
             .into_iter()
-            .map(|f| flag_view(kb, f, &eval.eff))
+            .map(|r| flag_view(kb, &r))
             .collect(),
         sources: Vec::new(),
     };

@@ -497,11 +497,7 @@ pub fn balance(kb: &Kb, n: usize, seed: u64) -> Vec<BalanceRow> {
     let mut rows: Vec<BalanceRow> = (0..kb.content.models.len())
         .map(|model| BalanceRow {
             model,
-            attainable: kb
-                .reach
-                .iter()
-                .map(|r| r.get(model).map(|x| x.best).unwrap_or(0))
-                .sum(),
+            attainable: kb.attainable(model),
             leads: 0,
         })
         .collect();

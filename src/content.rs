@@ -439,6 +439,17 @@ pub struct Question {
     pub options: Vec<Choice>,
 }
 
+impl Question {
+    /// The bit mask of its exclusive options ("Not sure", "No major gaps"): ticking one clears the others.
+    pub fn exclusive_mask(&self) -> u32 {
+        self.options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.exclusive)
+            .fold(0, |m, (i, _)| m | (1 << i))
+    }
+}
+
 /// One file of questions: a section and its questions.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

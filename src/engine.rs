@@ -91,19 +91,14 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// The denominator of the fit.
-    fn base(&self) -> i64 {
-        fit_base(self.reachable, self.floor)
-    }
-
     /// What its score is divided by to give its fit.
     pub fn divisor(&self) -> i64 {
-        self.base()
+        fit_base(self.reachable, self.floor)
     }
 
     /// The fit in hundredths of a point, for display and for sorting suggestions (the ranking compares exactly).
     pub fn fit_hundredths(&self) -> i32 {
-        i32::try_from(i64::from(self.points) * 100 / self.base()).unwrap_or(0)
+        i32::try_from(i64::from(self.points) * 100 / self.divisor()).unwrap_or(0)
     }
 }
 
@@ -115,7 +110,7 @@ pub fn fit_base(reachable: i32, floor: i32) -> i64 {
 
 /// `a.points / a.base` against `b.points / b.base`, exactly.
 fn compare_fit(a: &Tally, b: &Tally) -> Ordering {
-    (i64::from(a.points) * b.base()).cmp(&(i64::from(b.points) * a.base()))
+    (i64::from(a.points) * b.divisor()).cmp(&(i64::from(b.points) * a.divisor()))
 }
 
 /// Whether `(na / da) - (nb / db) >= num / den` (all denominators positive).
@@ -489,9 +484,9 @@ fn band_of(tallies: &[Tally], order: &[usize], position: usize) -> Band {
         Band::Best
     } else if ahead_by(
         i64::from(t.points),
-        t.base(),
+        t.divisor(),
         i64::from(first.points),
-        first.base(),
+        first.divisor(),
         (-CLOSE.0, CLOSE.1),
     ) {
         Band::Close
@@ -519,8 +514,8 @@ fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
         .filter(|b| !b.ruled_out)
         .all(|b| {
             let best = i64::from(b.points) + i64::from(b.open_best);
-            let strictly = worst * b.base() > best * a.base();
-            strictly && ahead_by(worst, a.base(), best, b.base(), margin)
+            let strictly = worst * b.divisor() > best * a.divisor();
+            strictly && ahead_by(worst, a.divisor(), best, b.divisor(), margin)
         })
 }
 
@@ -637,7 +632,8 @@ pub fn best_payment_for(
     })
 }
 
-fn name(kb: &Kb, i: usize) -> &str {
+/// A model's display name (empty for an index out of range).
+pub fn model_name(kb: &Kb, i: usize) -> &str {
     kb.content
         .models
         .get(i)
@@ -699,23 +695,27 @@ fn confidence(kb: &Kb, eval: &Evaluation) -> Confidence {
         } else if let [x, y, ..] = l.tied.as_slice() {
             reasons.push(format!(
                 "{} and {} fit equally well as the {noun}.",
-                name(kb, *x),
-                name(kb, *y)
+                model_name(kb, *x),
+                model_name(kb, *y)
             ));
         } else if l.clear {
             reasons.push(if open.is_empty() {
-                format!("{} leads the other {noun}s clearly.", name(kb, first))
+                format!("{} leads the other {noun}s clearly.", model_name(kb, first))
             } else {
                 format!(
                     "{} stays clearly ahead of the other {noun}s whatever you answer to the questions still open.",
-                    name(kb, first)
+                    model_name(kb, first)
                 )
             });
         } else if l.settled {
-            let second = l.order.get(1).map(|i| name(kb, *i)).unwrap_or_default();
+            let second = l
+                .order
+                .get(1)
+                .map(|i| model_name(kb, *i))
+                .unwrap_or_default();
             reasons.push(format!(
                 "{} leads, but only just ahead of {second}: weigh both.",
-                name(kb, first)
+                model_name(kb, first)
             ));
         } else if tally.could_be_ruled_out {
             let q = open
@@ -731,13 +731,17 @@ fn confidence(kb: &Kb, eval: &Evaluation) -> Confidence {
                 .unwrap_or_default();
             reasons.push(format!(
                 "An answer you have not given yet could rule out {}: “{q}”",
-                name(kb, first)
+                model_name(kb, first)
             ));
         } else if open.is_empty() {
-            let second = l.order.get(1).map(|i| name(kb, *i)).unwrap_or_default();
+            let second = l
+                .order
+                .get(1)
+                .map(|i| model_name(kb, *i))
+                .unwrap_or_default();
             reasons.push(format!(
                 "{} is only narrowly ahead of {second}.",
-                name(kb, first)
+                model_name(kb, first)
             ));
         } else {
             reasons.push(format!(
@@ -870,7 +874,7 @@ pub fn combination_text(kb: &Kb, c: &Combination) -> String {
 
 /// A tie in words, with the question that would separate the first two: `None` when the layer has no tie.
 pub fn tie_text(kb: &Kb, l: &LayerRanking) -> Option<String> {
-    let names: Vec<&str> = l.tied.iter().map(|i| name(kb, *i)).collect();
+    let names: Vec<&str> = l.tied.iter().map(|i| model_name(kb, *i)).collect();
     let listed = match names.as_slice() {
         [] | [_] => return None,
         [a, b] => format!("{a} and {b}"),
@@ -901,9 +905,9 @@ pub fn tie_text(kb: &Kb, l: &LayerRanking) -> Option<String> {
             },
             q.map(|q| q.text.as_str()).unwrap_or_default(),
             option(sep.first.1),
-            name(kb, sep.first.0),
+            model_name(kb, sep.first.0),
             option(sep.second.1),
-            name(kb, sep.second.0)
+            model_name(kb, sep.second.0)
         ));
     } else {
         text.push_str(

@@ -2,9 +2,26 @@
 //! (by the model flags or by id), and triggered by the user's answers (brief, section 3.3).
 
 use crate::answers::Effective;
+use crate::condition::Cond;
 use crate::content::{Model, RedFlag};
 use crate::engine::Evaluation;
 use crate::kb::Kb;
+
+/// The `applies_to` entry for a warning about the situation, whatever the model.
+pub const SITUATION: &str = "situation";
+
+/// The `applies_to` entries that name a group rather than a model id.
+pub const GROUPS: [&str; 3] = ["transfers-risk", "new-vehicle", SITUATION];
+
+/// A warning the answers raise, with the answers behind it.
+#[derive(Debug, Clone)]
+pub struct Raised<'a> {
+    /// The warning.
+    pub flag: &'a RedFlag,
+    /// The answers that raise it: (question index, the options that count), one entry per question, in the order
+    /// the trigger reads them.
+    pub because: Vec<(usize, u32)>,
+}
 
 /// Whether a flag concerns a model: by the model's flags or by naming it.
 pub fn applies(flag: &RedFlag, model: &Model) -> bool {
@@ -15,21 +32,41 @@ pub fn applies(flag: &RedFlag, model: &Model) -> bool {
     })
 }
 
-/// The red flags the answers trigger for a model, in content order.
-pub fn flags_for<'a>(kb: &'a Kb, model: &Model, eff: &Effective) -> Vec<&'a RedFlag> {
+/// The warnings that `keep` selects and the answers trigger, in content order, each with the answers behind it.
+fn raised<'a>(kb: &'a Kb, eff: &Effective, keep: impl Fn(&RedFlag) -> bool) -> Vec<Raised<'a>> {
     kb.content
         .red_flags
         .iter()
         .zip(&kb.flag_when)
-        .filter(|(f, when)| applies(f, model) && when.eval(&eff.sel))
-        .map(|(f, _)| f)
+        .filter(|(f, when)| keep(f) && when.eval(&eff.sel))
+        .map(|(flag, when)| Raised {
+            flag,
+            because: because(when, &eff.sel),
+        })
         .collect()
+}
+
+fn because(when: &Cond, sel: &[u32]) -> Vec<(usize, u32)> {
+    let mut out: Vec<(usize, u32)> = Vec::new();
+    when.because(
+        sel,
+        &mut |q, mask| match out.iter_mut().find(|(x, _)| *x == q) {
+            Some((_, m)) => *m |= mask,
+            None => out.push((q, mask)),
+        },
+    );
+    out
+}
+
+/// The red flags the answers trigger for a model, in content order.
+pub fn flags_for<'a>(kb: &'a Kb, model: &Model, eff: &Effective) -> Vec<Raised<'a>> {
+    raised(kb, eff, |f| applies(f, model))
 }
 
 /// What to watch: every warning the answers trigger that concerns the situation itself (`applies_to` includes
 /// `situation`) or a model in the recommended combination, each once, in content order. Empty before any
 /// combination exists.
-pub fn watch<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<&'a RedFlag> {
+pub fn watch<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<Raised<'a>> {
     let Some(c) = eval.combinations.first() else {
         return Vec::new();
     };
@@ -38,17 +75,7 @@ pub fn watch<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<&'a RedFlag> {
         .flatten()
         .filter_map(|i| kb.content.models.get(i))
         .collect();
-    kb.content
-        .red_flags
-        .iter()
-        .zip(&kb.flag_when)
-        .filter(|(f, when)| {
-            (f.applies_to.iter().any(|a| a == SITUATION) || chosen.iter().any(|m| applies(f, m)))
-                && when.eval(&eval.eff.sel)
-        })
-        .map(|(f, _)| f)
-        .collect()
+    raised(kb, &eval.eff, |f| {
+        f.applies_to.iter().any(|a| a == SITUATION) || chosen.iter().any(|m| applies(f, m))
+    })
 }
-
-/// The `applies_to` entry for a warning about the situation, whatever the model.
-pub const SITUATION: &str = "situation";

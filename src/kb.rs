@@ -170,6 +170,14 @@ fn reach_of(per_option: &[Vec<CompiledEffect>], kind: Kind, models: usize) -> Ve
     out
 }
 
+/// The most points that could ever count for a model: the best answer to every question.
+fn attainable(reach: &[Vec<Reach>], model: usize) -> i32 {
+    reach
+        .iter()
+        .map(|r| r.get(model).map(|x| x.best).unwrap_or(0))
+        .sum()
+}
+
 impl Kb {
     /// Loads the knowledge base compiled into the widget (the questionnaire only, without the `full` feature).
     ///
@@ -371,12 +379,7 @@ impl Kb {
                 .iter()
                 .enumerate()
                 .filter(|(_, m)| m.layer == layer)
-                .map(|(mi, _)| {
-                    reach
-                        .iter()
-                        .map(|r| r.get(mi).map(|x| x.best).unwrap_or(0))
-                        .sum::<i32>()
-                })
+                .map(|(mi, _)| attainable(&reach, mi))
                 .collect();
             let n = i32::try_from(attainable.len()).unwrap_or(1).max(1);
             attainable.iter().sum::<i32>() / n
@@ -430,10 +433,7 @@ impl Kb {
         for f in &self.content.red_flags {
             let context = format!("red flag `{}`", f.id);
             for a in &f.applies_to {
-                if a != "transfers-risk"
-                    && a != "new-vehicle"
-                    && a != crate::flags::SITUATION
-                    && !self.model_index.contains_key(a)
+                if !crate::flags::GROUPS.contains(&a.as_str()) && !self.model_index.contains_key(a)
                 {
                     return Err(unresolved("model", a, &context));
                 }
@@ -470,6 +470,11 @@ impl Kb {
             }
         }
         Ok(())
+    }
+
+    /// The most points that could ever count for a model (every question, the best answer to each).
+    pub fn attainable(&self, model: usize) -> i32 {
+        attainable(&self.reach, model)
     }
 
     /// The floor of the fit divisor for a layer (see [`crate::engine`]).

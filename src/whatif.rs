@@ -229,13 +229,7 @@ fn join_labels(labels: &[String]) -> String {
 
 /// The change in one sentence: "If you could answer “…” instead of “…” to “…”, X would lead instead of Y."
 pub fn describe(kb: &Kb, c: &Change) -> String {
-    let name = |i: usize| {
-        kb.content
-            .models
-            .get(i)
-            .map(|m| m.name.as_str())
-            .unwrap_or_default()
-    };
+    let name = |i: usize| crate::engine::model_name(kb, i);
     let clauses: Vec<String> = c
         .steps
         .iter()

@@ -55,12 +55,7 @@ fn valid_masks() -> impl Strategy<Value = Vec<u32>> {
                 ]
                 .boxed(),
                 Kind::Multi => {
-                    let exclusive: u32 = q
-                        .options
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, o)| o.exclusive)
-                        .fold(0, |m, (i, _)| m | (1 << i));
+                    let exclusive = q.exclusive_mask();
                     (0u32..(1u32 << n))
                         .prop_map(move |m| {
                             if m & exclusive != 0 && m.count_ones() > 1 {

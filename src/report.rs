@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::answers::Answers;
-use crate::api::{self, ClaimView, ModelResult, Recommendation};
+use crate::api::{self, ClaimView, FlagView, ModelResult, Recommendation};
 use crate::kb::Kb;
 use crate::saved;
 
@@ -25,6 +25,28 @@ fn claims(out: &mut String, title: &str, list: &[ClaimView]) {
     for c in list {
         let _ = writeln!(out, "- {}{}", c.text, cite(&c.sources));
     }
+}
+
+/// One warning as a list item: title, its case, the answers behind it, what it says and what to do.
+fn flag_line(out: &mut String, f: &FlagView) {
+    let case = f
+        .case_name
+        .as_deref()
+        .map(|c| format!(" (from the case: {c})"))
+        .unwrap_or_default();
+    let because = if f.because.is_empty() {
+        String::new()
+    } else {
+        format!(" {}.", f.because.join("; "))
+    };
+    let _ = writeln!(
+        out,
+        "- {}{case}:{because} {} What to do: {}{}",
+        f.title,
+        f.message,
+        f.mitigation,
+        cite(&f.sources)
+    );
 }
 
 fn model(out: &mut String, m: &ModelResult, full: bool) {
@@ -91,25 +113,7 @@ fn model(out: &mut String, m: &ModelResult, full: bool) {
     if !m.red_flags.is_empty() {
         let _ = writeln!(out, "\nWarnings:\n");
         for f in &m.red_flags {
-            let case = f
-                .case_name
-                .as_deref()
-                .map(|c| format!(" (from the case: {c})"))
-                .unwrap_or_default();
-            let because = if f.because.is_empty() {
-                String::new()
-            } else {
-                format!(" {}.", f.because.join("; "))
-            };
-            let _ = writeln!(
-                out,
-                "- {}{}:{because} {} What to do: {}{}",
-                f.title,
-                case,
-                f.message,
-                f.mitigation,
-                cite(&f.sources)
-            );
+            flag_line(out, f);
         }
     }
     if full {
@@ -147,25 +151,7 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
     if !rec.watch.is_empty() {
         let _ = writeln!(out, "\n## What to watch\n");
         for f in &rec.watch {
-            let case = f
-                .case_name
-                .as_deref()
-                .map(|c| format!(" (from the case: {c})"))
-                .unwrap_or_default();
-            let because = if f.because.is_empty() {
-                String::new()
-            } else {
-                format!(" {}.", f.because.join("; "))
-            };
-            let _ = writeln!(
-                out,
-                "- {}{}:{because} {} What to do: {}{}",
-                f.title,
-                case,
-                f.message,
-                f.mitigation,
-                cite(&f.sources)
-            );
+            flag_line(&mut out, f);
         }
     }
     let _ = writeln!(out, "\n## Commissioning arrangements, ranked");

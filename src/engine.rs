@@ -886,7 +886,7 @@ pub fn tie_text(kb: &Kb, l: &LayerRanking) -> Option<String> {
         "These"
     };
     let mut text = format!(
-        "{listed} fit equally well as the {}. {count} are listed in alphabetical order, not by preference.",
+        "{listed} fit equally well as the {}. {count} are listed in no order of preference.",
         noun(l.layer)
     );
     if let Some(sep) = &l.separator {

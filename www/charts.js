@@ -68,11 +68,13 @@ export function fitChart(groups) {
     y += 6;
   }
   body.unshift(s('line', { x1: x(0).toFixed(1), x2: x(0).toFixed(1), y1: 30, y2: y, class: 'ca-chart__zero' }));
-  const sorted = [...all].sort((a, b) => b.fitPercent - a.fitPercent);
-  const best = sorted[0], worst = sorted[sorted.length - 1];
+  // Each group is in the core's order (ruled-out models last), so its first and last are the core's, not a
+  // comparison drawn here.
+  const ends = groups.filter(([, ms]) => ms.length > 0).map(([t, ms]) =>
+    `${t}: first ${ms[0].name}, ${basis(ms[0])} points; last ${ms[ms.length - 1].name}, ${basis(ms[ms.length - 1])}.`);
   const desc = `One bar per model, grouped into ${groups.map(([t]) => t.toLowerCase()).join(', ')}. `
     + 'Each bar is the model’s score set against the points that could count for it; bars left of the zero line are negative. '
-    + (best ? `Best fit: ${best.name}, ${basis(best)} points. Weakest: ${worst.name}, ${basis(worst)}.` : '');
+    + ends.join(' ');
   return h('div', { class: 'ca-figure' },
     h('h3', { class: 'ca-heading-m' }, 'Fit by model'),
     h('p', null, 'A longer bar to the right means more of the points that could count for the model do count, from your answers.'),

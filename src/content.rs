@@ -172,6 +172,10 @@ pub struct Claim {
     pub text: String,
     /// Supporting sources.
     pub sources: Vec<String>,
+    /// The date the statement speaks for (`YYYY-MM` or `YYYY-MM-DD`), for statements that depend on policy or on
+    /// a scheme's current status; `None` for statements that do not date.
+    #[serde(default)]
+    pub as_of: Option<String>,
 }
 
 /// Upfront cost band.

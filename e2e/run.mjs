@@ -438,12 +438,15 @@ await check('issue 3: risky plan: readiness gaps, red flags with cases, procurem
   const targets = new Set(await links());
   assert([...targets].filter((x) => x.startsWith('ca-src-')).length >= 10, 'few source links on the results page');
 
-  // Procurement route: the route, why, the considerable-change test, and that it is not legal advice.
+  // Procurement route: the verdict, the scope, each process with its status and why, the considerable change
+  // threshold where it bears, and that it is not legal advice.
   const p = RISKY_REC.procurement;
   await goView(page, 'procurement', 'Procurement route');
   await focusOnH1(page, 'the Procurement route link');
   text = await shadowText(page);
-  for (const s of [p.name, p.disclaimer, p.because, p.considerableChange]) assert(text.includes(norm(s)), `procurement view lacks “${s.slice(0, 80)}”`);
+  const procurementTexts = [p.summary, p.disclaimer, p.scope.text,
+    ...p.elements.flatMap((e) => [e.verdict, ...e.steps.flatMap((s) => [s.route.name, s.statusLabel, s.because]), ...(e.threshold ? [e.threshold.because] : [])])];
+  for (const s of procurementTexts) assert(text.includes(norm(s)), `procurement view lacks “${s.slice(0, 80)}”`);
   assert(text.includes('This is not legal advice'), 'no “not legal advice” disclaimer');
   (await links()).forEach((x) => targets.add(x));
   await axe(page, 'procurement route');
@@ -736,7 +739,7 @@ await check('issue 4: print: the report has the answers, ranked options, reasons
     'the reasons': ['Why it may suit you', norm(top.reasons[0].why)],
     'the gaps': ['What it would demand of you', norm(top.readiness.summary[0])],
     'the red flags': ['Warnings', norm(caseFlag.title), `From the case: ${caseFlag.caseName}`],
-    'the procurement route': ['Procurement route', RISKY_REC.procurement.name, 'This is not legal advice'],
+    'the procurement route': ['Procurement route', norm(RISKY_REC.procurement.summary), 'This is not legal advice'],
     'the sources (with addresses)': ['Sources', ...RISKY_REC.sources.slice(0, 5).map((s) => `Address: ${s.url}`)],
     'the date and content version': [`Report printed on ${today}.`, `Content version ${RISKY_REC.contentVersion}`],
   };
@@ -832,7 +835,7 @@ await check('issue 4: the single file works from file:// with the network blocke
   const text = await shadowText(t.page);
   assert(text.includes(`1. ${byRank(RISKY_REC.vehicles)[0].name}`) && text.includes('Warnings'), 'the single file shows other results');
   await goView(t.page, 'procurement', 'Procurement route');
-  assert((await shadowText(t.page)).includes(RISKY_REC.procurement.name), 'no procurement route in the single file');
+  assert((await shadowText(t.page)).includes(norm(RISKY_REC.procurement.summary)), 'no procurement route in the single file');
   assert(blocked.length === 0, 'the single file tried the network: ' + blocked.join(', '));
   ownFilesOnly(t.requests, url);
   await noProblems(t);

@@ -749,44 +749,135 @@ pub struct BasedOn {
     pub answers: Vec<String>,
 }
 
-/// A route name.
+/// A Provider Selection Regime process, in full.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RouteName {
+pub struct RouteView {
     /// Route id.
     pub id: String,
     /// Name.
     pub name: String,
-    /// What it is.
-    pub summary: String,
-}
-
-/// The likely procurement route.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProcurementView {
-    /// Route id.
-    pub route_id: String,
-    /// Name.
-    pub name: String,
+    /// The name inside a sentence.
+    pub in_sentence: String,
     /// What it is.
     pub summary: String,
     /// When it is used.
     pub when_used: String,
     /// Must be used when it applies.
     pub mandatory: bool,
-    /// Notices and standstill.
-    pub notices: String,
-    /// Why it likely applies.
+    /// The notices to publish, in order.
+    pub notices: Vec<String>,
+    /// Whether an 8-working-day standstill follows the notice of intention to award.
+    pub standstill: bool,
+    /// What to record, as a checklist.
+    pub records: Vec<String>,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+fn route_view(r: &crate::content::Route) -> RouteView {
+    RouteView {
+        id: r.id.clone(),
+        name: r.name.clone(),
+        in_sentence: r.in_sentence.clone(),
+        summary: r.summary.clone(),
+        when_used: r.when_used.clone(),
+        mandatory: r.mandatory,
+        notices: r.notices.clone(),
+        standstill: r.standstill,
+        records: r.records.clone(),
+        sources: r.sources.clone(),
+    }
+}
+
+/// One process for one part of the procurement.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteStepView {
+    /// The process.
+    pub route: RouteView,
+    /// `required`, `open`, `not-open` or `unsettled`.
+    pub status: &'static str,
+    /// The status in words.
+    pub status_label: &'static str,
+    /// Why, from the answers (or, when unsettled, what would settle it).
     pub because: String,
-    /// Other routes open.
-    pub alternatives: Vec<RouteName>,
-    /// The considerable-change statement, when the answers bear on it.
-    pub considerable_change: Option<String>,
-    /// Whether the threshold is likely met.
-    pub considerable_change_met: Option<bool>,
+}
+
+/// The considerable change threshold, where it matters.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThresholdView {
+    /// `met`, `not-met` or `unsettled`.
+    pub state: crate::content::ThresholdState,
+    /// Why, from the answers (or what would settle it).
+    pub because: String,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// One part of the procurement that is a decision of its own.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElementView {
+    /// Element id (`existing`, `new`).
+    pub id: String,
+    /// Its name here.
+    pub name: String,
+    /// The verdict in one or two sentences.
+    pub verdict: String,
+    /// The process that must be used, if one applies.
+    pub required: Option<String>,
+    /// The processes open to the commissioner.
+    pub open: Vec<String>,
+    /// The processes the answers leave unsettled.
+    pub unsettled: Vec<String>,
+    /// Every process in the Regulations' order, with its status and why.
+    pub steps: Vec<RouteStepView>,
+    /// The considerable change threshold, when it bears on this part.
+    pub threshold: Option<ThresholdView>,
+    /// Further statements for this part.
+    pub notes: Vec<ClaimView>,
+}
+
+/// Whether the Provider Selection Regime applies.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeView {
+    /// Verdict id (`psr`, `psr-mixed`, `mostly-other`, `outside`, `unsettled`, `assumed`).
+    pub id: String,
+    /// `whole`, `health-part` or `none`.
+    pub applies: crate::content::ScopeUse,
+    /// What it means, from the answers.
+    pub text: String,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// A question that would settle what the answers leave open.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenQuestionView {
+    /// Question id.
+    pub question_id: String,
+    /// Question text.
+    pub question: String,
+}
+
+/// The procurement route, as the Regulations run it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProcurementView {
+    /// Whether the regime applies.
+    pub scope: ScopeView,
+    /// Per part of the procurement (none when the regime does not apply).
+    pub elements: Vec<ElementView>,
+    /// The whole advice in a sentence or two.
+    pub summary: String,
     /// The answers it rests on.
     pub based_on: Vec<BasedOn>,
+    /// Questions that would settle what is left open.
+    pub open_questions: Vec<OpenQuestionView>,
     /// Not legal advice.
     pub disclaimer: String,
     /// Further notes.
@@ -795,40 +886,192 @@ pub struct ProcurementView {
     pub sources: Vec<String>,
 }
 
+/// "a", "a or b", "a, b or c".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The verdict for one element, from the statuses alone.
+fn element_verdict(e: &psr::ElementOutcome) -> String {
+    let names = |it: &mut dyn Iterator<Item = &crate::content::Route>| -> Vec<String> {
+        it.map(|r| r.in_sentence.clone()).collect()
+    };
+    let unsettled_required = names(
+        &mut e
+            .steps
+            .iter()
+            .take_while(|s| s.status != psr::Status::Required)
+            .filter(|s| s.status == psr::Status::Unsettled && s.route.mandatory)
+            .map(|s| s.route),
+    );
+    let unsettled_optional = names(
+        &mut e
+            .steps
+            .iter()
+            .filter(|s| s.status == psr::Status::Unsettled && !s.route.mandatory)
+            .map(|s| s.route),
+    );
+    if let Some(r) = e.required() {
+        let must = format!("{} must be used", capitalised(&r.in_sentence));
+        return if unsettled_required.is_empty() {
+            format!("{must}.")
+        } else {
+            format!(
+                "{must}, unless {} applies: your answers do not settle that yet.",
+                or_list(&unsettled_required)
+            )
+        };
+    }
+    let open = names(&mut e.with(psr::Status::Open));
+    let mut out = if unsettled_required.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "If {} applies, it must be used; your answers do not settle that yet. Otherwise, ",
+            or_list(&unsettled_required)
+        )
+    };
+    let choose = format!(
+        "you may use {}: no process is the default, so choose one and record why.",
+        or_list(&open)
+    );
+    out.push_str(&if out.is_empty() {
+        capitalised(&choose)
+    } else {
+        choose
+    });
+    if !unsettled_optional.is_empty() {
+        out.push_str(&format!(
+            " {} may also be open: your answers do not settle it yet.",
+            capitalised(&or_list(&unsettled_optional))
+        ));
+    }
+    out
+}
+
 fn procurement(kb: &Kb, eff: &Effective) -> Option<ProcurementView> {
     let advice = psr::advise(kb, eff)?;
-    let psr = &kb.content.psr;
-    let mut sources = advice.route.sources.clone();
-    for s in &psr.sources {
-        if !sources.contains(s) {
-            sources.push(s.clone());
-        }
-    }
-    Some(ProcurementView {
-        route_id: advice.route.id.clone(),
-        name: advice.route.name.clone(),
-        summary: advice.route.summary.clone(),
-        when_used: advice.route.when_used.clone(),
-        mandatory: advice.route.mandatory,
-        notices: advice.route.notices.clone(),
-        because: advice.rule.because.clone(),
-        alternatives: advice
-            .alternatives
-            .iter()
-            .map(|r| RouteName {
-                id: r.id.clone(),
-                name: r.name.clone(),
-                summary: r.summary.clone(),
-            })
-            .collect(),
-        considerable_change: advice.considerable_change.map(|met| {
-            if met {
-                psr.considerable_change.met.clone()
-            } else {
-                psr.considerable_change.not_met.clone()
+    let psr_content = &kb.content.psr;
+    let mut sources: Vec<String> = Vec::new();
+    let mut add = |list: &[String]| {
+        for s in list {
+            if !sources.contains(s) {
+                sources.push(s.clone());
             }
-        }),
-        considerable_change_met: advice.considerable_change,
+        }
+    };
+    add(&psr_content.sources);
+    add(&advice.scope.sources);
+    let several = advice.elements.len() > 1;
+    let mut elements = Vec::new();
+    for e in &advice.elements {
+        let ids = |status| e.with(status).map(|r| r.id.clone()).collect::<Vec<_>>();
+        let steps = e
+            .steps
+            .iter()
+            .map(|s| RouteStepView {
+                route: route_view(s.route),
+                status: s.status.id(),
+                status_label: s.status.label(),
+                because: match &s.reason {
+                    psr::Reason::Row(row) => row.because.clone(),
+                    psr::Reason::Unsettled(text) => (*text).to_owned(),
+                    psr::Reason::After(before) => {
+                        format!(
+                            "{} must be used, so this process does not apply.",
+                            capitalised(&before.in_sentence)
+                        )
+                    }
+                },
+            })
+            .collect::<Vec<_>>();
+        for s in &e.steps {
+            if s.status != psr::Status::NotOpen {
+                add(&s.route.sources);
+            }
+        }
+        let threshold = e.threshold.as_ref().map(|t| ThresholdView {
+            state: t.state,
+            because: t.row.map_or_else(
+                || psr_content.threshold.unsettled.clone(),
+                |r| r.because.clone(),
+            ),
+            sources: psr_content.threshold.sources.clone(),
+        });
+        if threshold.is_some() {
+            add(&psr_content.threshold.sources);
+        }
+        for n in &e.notes {
+            add(&n.sources);
+        }
+        elements.push(ElementView {
+            id: e.element.id.clone(),
+            name: if several {
+                e.element.name_beside.clone()
+            } else {
+                e.element.name.clone()
+            },
+            verdict: element_verdict(e),
+            required: e.required().map(|r| r.id.clone()),
+            open: ids(psr::Status::Open),
+            unsettled: ids(psr::Status::Unsettled),
+            steps,
+            threshold,
+            notes: e
+                .notes
+                .iter()
+                .map(|n| ClaimView {
+                    text: n.text.clone(),
+                    sources: n.sources.clone(),
+                })
+                .collect(),
+        });
+    }
+    let summary = if elements.is_empty() {
+        "The Provider Selection Regime does not apply to this contract.".to_owned()
+    } else {
+        let parts = elements
+            .iter()
+            .map(|e| {
+                if several {
+                    let mut v = e.verdict.chars();
+                    let first = v.next().map(|c| c.to_lowercase().collect::<String>());
+                    format!("{}: {}{}", e.name, first.unwrap_or_default(), v.as_str())
+                } else {
+                    e.verdict.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        if advice.scope.applies == crate::content::ScopeUse::HealthPart {
+            format!(
+                "The contract as a whole is outside the Provider Selection Regime. For the health care services in a contract of their own: {parts}"
+            )
+        } else {
+            parts
+        }
+    };
+    Some(ProcurementView {
+        scope: ScopeView {
+            id: advice.scope.id.clone(),
+            applies: advice.scope.applies,
+            text: advice.scope.text.clone(),
+            sources: advice.scope.sources.clone(),
+        },
+        elements,
+        summary,
         based_on: advice
             .based_on
             .iter()
@@ -841,8 +1084,19 @@ fn procurement(kb: &Kb, eff: &Effective) -> Option<ProcurementView> {
                 })
             })
             .collect(),
-        disclaimer: psr.disclaimer.clone(),
-        notes: claims(&psr.notes),
+        open_questions: advice
+            .open_questions
+            .iter()
+            .filter_map(|q| {
+                let question = kb.question(*q)?;
+                Some(OpenQuestionView {
+                    question_id: question.id.clone(),
+                    question: question.text.clone(),
+                })
+            })
+            .collect(),
+        disclaimer: psr_content.disclaimer.clone(),
+        notes: claims(&psr_content.notes),
         sources,
     })
 }
@@ -1168,7 +1422,7 @@ pub struct Catalogue {
     /// Cases.
     pub cases: Vec<CatalogueCase>,
     /// Procurement routes.
-    pub routes: Vec<RouteName>,
+    pub routes: Vec<RouteView>,
     /// Glossary.
     pub glossary: Vec<TermView>,
     /// Sources.
@@ -1336,16 +1590,7 @@ pub fn catalogue(kb: &Kb) -> Catalogue {
         sections,
         models,
         cases,
-        routes: c
-            .psr
-            .routes
-            .iter()
-            .map(|r| RouteName {
-                id: r.id.clone(),
-                name: r.name.clone(),
-                summary: r.summary.clone(),
-            })
-            .collect(),
+        routes: c.psr.routes.iter().map(route_view).collect(),
         glossary: c.glossary.iter().map(term_view).collect(),
         sources: c.sources.iter().map(source_view).collect(),
     }

@@ -4,7 +4,7 @@
 //! `CONTENT.md`. Nothing here knows about scoring, answers or JavaScript. Unknown fields are rejected so that a
 //! typo in a content file fails the tests instead of being silently ignored.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Version and review information for the whole knowledge base.
 #[derive(Debug, Clone, Deserialize)]
@@ -559,43 +559,133 @@ pub struct Route {
     pub id: String,
     /// Name.
     pub name: String,
+    /// The name as it reads inside a sentence ("the most suitable provider process").
+    pub in_sentence: String,
     /// What it is.
     pub summary: String,
     /// When it is used.
     pub when_used: String,
     /// Must be used when it applies.
     pub mandatory: bool,
-    /// Notices and standstill.
-    pub notices: String,
+    /// The notices to publish, in order.
+    pub notices: Vec<String>,
+    /// Whether a standstill period follows the notice of intention to award.
+    pub standstill: bool,
+    /// What the commissioner must record (the regime's record-keeping, as a checklist).
+    pub records: Vec<String>,
     /// Sources.
     pub sources: Vec<String>,
 }
 
-/// A rule choosing a route; the first that matches wins.
+/// One row of a decision table: when it matches, it settles the question one way or the other.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RouteRule {
-    /// Route id.
-    pub route: String,
-    /// When it applies.
-    pub when: Condition,
-    /// Why, in one sentence.
-    pub because: String,
-    /// Other routes open.
+pub struct DecisionRow {
+    /// When the row matches (`None`: always, once the rows above it have not matched).
     #[serde(default)]
-    pub alternatives: Vec<String>,
+    pub when: Option<Condition>,
+    /// For a process step only: the row also needs the considerable change threshold to be in this state.
+    #[serde(default)]
+    pub threshold: Option<ThresholdState>,
+    /// Whether the process applies (for a step) or the threshold is met (for the threshold).
+    pub holds: bool,
+    /// Why, from the user's answers, in one or two sentences.
+    pub because: String,
 }
 
-/// The considerable-change test.
+/// Where the considerable change threshold stands on the answers given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThresholdState {
+    /// Met: direct award C is not open.
+    Met,
+    /// Not met.
+    NotMet,
+    /// The answers do not settle it.
+    Unsettled,
+}
+
+/// The considerable change threshold as a decision table.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ConsiderableChange {
-    /// When the threshold is likely met.
+pub struct Threshold {
+    /// Ordered rows; the first that matches settles it.
+    pub rows: Vec<DecisionRow>,
+    /// What to say when no row matches.
+    pub unsettled: String,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// One process in an element's table, in the order the Regulations consider them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteStep {
+    /// Route id.
+    pub route: String,
+    /// Ordered rows; the first that matches settles whether the process applies.
+    pub rows: Vec<DecisionRow>,
+    /// What to say when no row matches (empty when a row always matches).
+    pub unsettled: String,
+}
+
+/// A statement shown with an element when its condition holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElementNote {
+    /// When it is shown.
     pub when: Condition,
-    /// Text when met.
-    pub met: String,
-    /// Text when not met.
-    pub not_met: String,
+    /// The statement.
+    pub text: String,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// A part of the procurement that is a decision of its own (the existing service, a new element).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteElement {
+    /// Element id.
+    pub id: String,
+    /// Its name when it is the only element.
+    pub name: String,
+    /// Its name beside another element.
+    pub name_beside: String,
+    /// When this element is part of the procurement.
+    pub when: Condition,
+    /// The processes, in the Regulations' order.
+    pub steps: Vec<RouteStep>,
+    /// Statements shown with it.
+    #[serde(default)]
+    pub notes: Vec<ElementNote>,
+}
+
+/// Whether the Provider Selection Regime applies to the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScopeUse {
+    /// To the whole contract.
+    Whole,
+    /// Only to the health care services, if procured in a contract of their own.
+    HealthPart,
+    /// Not at all.
+    None,
+}
+
+/// One verdict on the regime's scope; the first whose condition holds applies.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeRow {
+    /// Verdict id.
+    pub id: String,
+    /// When it applies (`None`: always; only the last row).
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// How far the regime applies.
+    #[serde(rename = "use")]
+    pub applies: ScopeUse,
+    /// What to tell the user.
+    pub text: String,
     /// Sources.
     pub sources: Vec<String>,
 }
@@ -614,10 +704,12 @@ pub struct Psr {
     pub applies_when: Condition,
     /// The five processes.
     pub routes: Vec<Route>,
-    /// Ordered rules.
-    pub rules: Vec<RouteRule>,
-    /// The considerable-change test.
-    pub considerable_change: ConsiderableChange,
+    /// Whether the regime applies at all: ordered verdicts.
+    pub scope: Vec<ScopeRow>,
+    /// The considerable change threshold.
+    pub threshold: Threshold,
+    /// The separate decisions, each a table of processes.
+    pub elements: Vec<RouteElement>,
     /// Further notes.
     pub notes: Vec<Claim>,
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 
 use crate::condition::{compile, Cond};
-use crate::content::{Content, Kind, Layer, Meta, Model, Psr, SectionFile};
+use crate::content::{Content, Kind, Layer, Meta, Model, Psr, Question, SectionFile};
 use crate::error::{Error, ErrorKind};
 
 mod embedded {
@@ -77,10 +77,8 @@ pub struct Kb {
     floors: [i32; 3],
     /// Per red flag: its trigger.
     pub flag_when: Vec<Cond>,
-    /// Per PSR rule: its condition.
-    pub rule_when: Vec<Cond>,
-    /// The considerable-change test.
-    pub considerable_change: Cond,
+    /// The procurement decision tables, compiled.
+    pub routes: RouteTables,
     /// When a procurement route is worked out at all.
     pub route_applies: Cond,
     /// Per case, per feature: its condition.
@@ -91,6 +89,107 @@ pub struct Kb {
     pub time_question: Option<usize>,
     /// The question measuring affordable upfront spend.
     pub cost_question: Option<usize>,
+}
+
+/// A compiled element of the procurement decision (see [`crate::content::RouteElement`]).
+#[derive(Debug, Clone)]
+pub struct CompiledElement {
+    /// When the element is part of the procurement.
+    pub when: Cond,
+    /// Per step: the route's index and, per row, its condition (`None`: always).
+    pub steps: Vec<(usize, Vec<Option<Cond>>)>,
+    /// Per note: its condition.
+    pub notes: Vec<Cond>,
+}
+
+/// The procurement decision tables of `psr.json`, compiled to question indices.
+#[derive(Debug, Clone, Default)]
+pub struct RouteTables {
+    /// Per scope verdict: its condition (`None`: always).
+    pub scope: Vec<Option<Cond>>,
+    /// Per considerable change threshold row: its condition.
+    pub threshold: Vec<Option<Cond>>,
+    /// Per element.
+    pub elements: Vec<CompiledElement>,
+}
+
+impl RouteTables {
+    /// Every compiled condition in the tables.
+    pub fn conds(&self) -> impl Iterator<Item = &Cond> {
+        self.scope
+            .iter()
+            .chain(&self.threshold)
+            .flatten()
+            .chain(self.elements.iter().flat_map(|e| {
+                std::iter::once(&e.when)
+                    .chain(e.steps.iter().flat_map(|(_, rows)| rows.iter().flatten()))
+                    .chain(&e.notes)
+            }))
+    }
+
+    fn compile(
+        psr: &crate::content::Psr,
+        qs: &[(usize, Question)],
+        index: &BTreeMap<String, usize>,
+    ) -> Result<RouteTables, Error> {
+        let opt =
+            |c: &Option<crate::content::Condition>, ctx: &str| -> Result<Option<Cond>, Error> {
+                c.as_ref().map(|c| compile(c, qs, index, ctx)).transpose()
+            };
+        let route_index = |id: &str, ctx: &str| {
+            psr.routes
+                .iter()
+                .position(|r| r.id == id)
+                .ok_or_else(|| unresolved("route", id, ctx))
+        };
+        let scope = psr
+            .scope
+            .iter()
+            .map(|r| opt(&r.when, &format!("procurement scope `{}`", r.id)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let threshold = psr
+            .threshold
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| opt(&r.when, &format!("considerable change row {i}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let elements = psr
+            .elements
+            .iter()
+            .map(|e| {
+                let ctx = format!("procurement element `{}`", e.id);
+                let steps = e
+                    .steps
+                    .iter()
+                    .map(|s| {
+                        let sctx = format!("{ctx}, step `{}`", s.route);
+                        let rows = s
+                            .rows
+                            .iter()
+                            .map(|r| opt(&r.when, &sctx))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        Ok((route_index(&s.route, &sctx)?, rows))
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?;
+                let notes = e
+                    .notes
+                    .iter()
+                    .map(|n| compile(&n.when, qs, index, &ctx))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(CompiledElement {
+                    when: compile(&e.when, qs, index, &ctx)?,
+                    steps,
+                    notes,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(RouteTables {
+            scope,
+            threshold,
+            elements,
+        })
+    }
 }
 
 fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Error> {
@@ -331,25 +430,7 @@ impl Kb {
                 )
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let rule_when = content
-            .psr
-            .rules
-            .iter()
-            .map(|r| {
-                compile(
-                    &r.when,
-                    qs,
-                    &question_index,
-                    &format!("route rule for `{}`", r.route),
-                )
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let considerable_change = compile(
-            &content.psr.considerable_change.when,
-            qs,
-            &question_index,
-            "the considerable-change test",
-        )?;
+        let routes = RouteTables::compile(&content.psr, qs, &question_index)?;
         let route_applies = compile(
             &content.psr.applies_when,
             qs,
@@ -397,8 +478,7 @@ impl Kb {
             reach,
             floors,
             flag_when,
-            rule_when,
-            considerable_change,
+            routes,
             route_applies,
             case_features,
             skill_question,
@@ -448,13 +528,6 @@ impl Kb {
             for m in &c.models {
                 if !self.model_index.contains_key(m) {
                     return Err(unresolved("model", m, &format!("case `{}`", c.id)));
-                }
-            }
-        }
-        for r in &self.content.psr.rules {
-            for id in std::iter::once(&r.route).chain(&r.alternatives) {
-                if !self.route_index.contains_key(id) {
-                    return Err(unresolved("route", id, "a route rule"));
                 }
             }
         }

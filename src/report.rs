@@ -167,19 +167,7 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
         model(&mut out, m, i < 3);
     }
     if let Some(p) = &rec.procurement {
-        let _ = writeln!(
-            out,
-            "\n## Likely procurement route\n\n{}: {}\n\n{}",
-            p.name, p.summary, p.because
-        );
-        if let Some(cc) = &p.considerable_change {
-            let _ = writeln!(out, "\nConsiderable change: {cc}");
-        }
-        if !p.alternatives.is_empty() {
-            let names: Vec<&str> = p.alternatives.iter().map(|a| a.name.as_str()).collect();
-            let _ = writeln!(out, "\nAlso open: {}.", names.join(", "));
-        }
-        let _ = writeln!(out, "\n{}{}", p.disclaimer, cite(&p.sources));
+        procurement(&mut out, p);
     }
     if !rec.what_if.is_empty() {
         let _ = writeln!(out, "\n## What would change this advice\n");
@@ -353,4 +341,65 @@ pub fn catalogue_html(kb: &Kb) -> String {
     }
     let _ = writeln!(out, "</ul>\n</main>\n</body>\n</html>");
     out
+}
+
+/// The procurement route: the verdict, the scope, each part's processes in the Regulations' order with why, then
+/// once for each process still open, its notices and the records to keep.
+fn procurement(out: &mut String, p: &crate::api::ProcurementView) {
+    let _ = writeln!(out, "\n## Likely procurement route\n\n{}", p.summary);
+    let _ = writeln!(out, "\n{}{}", p.scope.text, cite(&p.scope.sources));
+    let several = p.elements.len() > 1;
+    let mut live: Vec<&crate::api::RouteView> = Vec::new();
+    for e in &p.elements {
+        if several {
+            let _ = writeln!(out, "\n### {}", e.name);
+        }
+        let _ = writeln!(out);
+        for s in &e.steps {
+            let _ = writeln!(
+                out,
+                "- **{}**: {}. {}",
+                s.route.name, s.status_label, s.because
+            );
+            if s.status != "not-open" && !live.iter().any(|r| r.id == s.route.id) {
+                live.push(&s.route);
+            }
+        }
+        if let Some(t) = &e.threshold {
+            let _ = writeln!(
+                out,
+                "\nConsiderable change threshold: {}{}",
+                t.because,
+                cite(&t.sources)
+            );
+        }
+        for n in &e.notes {
+            let _ = writeln!(out, "\n{}{}", n.text, cite(&n.sources));
+        }
+    }
+    for r in live {
+        let _ = writeln!(
+            out,
+            "\n### If you use {}\n\nNotices: {}\n\nKeep a record of:\n",
+            r.in_sentence,
+            r.notices.join(" ")
+        );
+        for rec in &r.records {
+            let _ = writeln!(out, "- {rec}");
+        }
+        let _ = writeln!(out, "\nSources: {}", r.sources.join("; "));
+    }
+    if !p.based_on.is_empty() {
+        let _ = writeln!(out, "\nThis rests on your answers:\n");
+        for b in &p.based_on {
+            let _ = writeln!(out, "- {}: {}", b.question, b.answers.join(", "));
+        }
+    }
+    if !p.open_questions.is_empty() {
+        let _ = writeln!(out, "\nAnswering these would settle what is left open:\n");
+        for q in &p.open_questions {
+            let _ = writeln!(out, "- {}", q.question);
+        }
+    }
+    let _ = writeln!(out, "\n{}{}", p.disclaimer, cite(&p.sources));
 }

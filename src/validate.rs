@@ -426,8 +426,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         let read_by_rule = kb
             .flag_when
             .iter()
-            .chain(&kb.rule_when)
-            .chain(std::iter::once(&kb.considerable_change))
+            .chain(kb.routes.conds())
             .chain(kb.case_features.iter().flatten())
             .chain(kb.show_if.iter().flatten())
             .any(|cond| {
@@ -527,14 +526,89 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         c.text(&ctx, &r.summary);
         c.sources(&ctx, &r.sources, &r.summary);
     }
-    for (i, r) in psr.rules.iter().enumerate() {
-        c.text(&format!("psr.json rule {i}"), &r.because);
+    for r in &psr.routes {
+        let ctx = format!("psr.json route `{}`", r.id);
+        if r.notices.is_empty() || r.records.is_empty() {
+            c.fail(format!(
+                "{ctx}: every process lists its notices and the records to keep"
+            ));
+        }
+        for t in r
+            .notices
+            .iter()
+            .chain(&r.records)
+            .chain(std::iter::once(&r.in_sentence))
+        {
+            c.text(&ctx, t);
+        }
     }
+    // Scope: ordered verdicts, the last (and only the last) without a condition, so one always applies.
+    for (i, r) in psr.scope.iter().enumerate() {
+        let ctx = format!("psr.json scope `{}`", r.id);
+        c.text(&ctx, &r.text);
+        c.sources(&ctx, &r.sources, &r.text);
+        if r.when.is_none() != (i + 1 == psr.scope.len()) {
+            c.fail(format!(
+                "{ctx}: only the last scope verdict may (and must) apply without a condition"
+            ));
+        }
+    }
+    // The threshold: rows that read answers only.
     c.sources(
-        "psr.json considerable_change",
-        &psr.considerable_change.sources,
-        &psr.considerable_change.met,
+        "psr.json threshold",
+        &psr.threshold.sources,
+        &psr.threshold.unsettled,
     );
+    c.text("psr.json threshold unsettled", &psr.threshold.unsettled);
+    for (i, r) in psr.threshold.rows.iter().enumerate() {
+        c.text(&format!("psr.json threshold row {i}"), &r.because);
+        if r.threshold.is_some() || r.when.is_none() {
+            c.fail(format!(
+                "psr.json threshold row {i}: a threshold row needs a condition on the answers and cannot read the threshold itself"
+            ));
+        }
+    }
+    // Elements: each a table of the five processes in the Regulations' order.
+    for e in &psr.elements {
+        let ctx = format!("psr.json element `{}`", e.id);
+        let order: Vec<&str> = e.steps.iter().map(|s| s.route.as_str()).collect();
+        if order != ROUTES {
+            c.fail(format!(
+                "{ctx}: the steps must be the processes in the Regulations' order: {}",
+                ROUTES.join(", ")
+            ));
+        }
+        for s in &e.steps {
+            let sctx = format!("{ctx}, step `{}`", s.route);
+            if s.rows.is_empty() {
+                c.fail(format!("{sctx}: has no rows"));
+            }
+            let always = s
+                .rows
+                .last()
+                .is_some_and(|r| r.when.is_none() && r.threshold.is_none());
+            if always != s.unsettled.is_empty() {
+                c.fail(format!(
+                    "{sctx}: needs an 'unsettled' text unless its last row always matches, and only then may it have none"
+                ));
+            }
+            if !s.unsettled.is_empty() {
+                c.text(&sctx, &s.unsettled);
+            }
+            for r in &s.rows {
+                c.text(&sctx, &r.because);
+                if r.threshold.is_some() && s.route != "direct-award-c" {
+                    c.fail(format!(
+                        "{sctx}: only direct award C turns on the considerable change threshold"
+                    ));
+                }
+            }
+        }
+        for n in &e.notes {
+            c.text(&ctx, &n.text);
+            c.sources(&ctx, &n.sources, &n.text);
+        }
+    }
     for (i, n) in psr.notes.iter().enumerate() {
         c.claim(&format!("psr.json note {i}"), n);
     }

@@ -260,6 +260,68 @@ fn a_zero_or_oversized_weight_is_rejected() {
 }
 
 #[test]
+fn a_procurement_table_out_of_the_regulations_order_is_rejected() {
+    expect_problem(
+        with_edit("psr.json", |v| {
+            let steps = v["elements"][0]["steps"].as_array_mut().unwrap();
+            steps.swap(0, 2);
+        }),
+        "the processes in the Regulations' order",
+    );
+}
+
+#[test]
+fn a_scope_table_without_a_last_catch_all_is_rejected() {
+    expect_problem(
+        with_edit("psr.json", |v| {
+            let rows = v["scope"].as_array_mut().unwrap();
+            rows.pop();
+        }),
+        "only the last scope verdict may (and must) apply without a condition",
+    );
+}
+
+#[test]
+fn a_threshold_row_that_reads_the_threshold_is_rejected() {
+    expect_problem(
+        with_edit("psr.json", |v| {
+            v["threshold"]["rows"][0]["threshold"] = "met".into();
+        }),
+        "cannot read the threshold itself",
+    );
+}
+
+#[test]
+fn a_process_step_that_can_be_unsettled_without_saying_so_is_rejected() {
+    expect_problem(
+        with_edit("psr.json", |v| {
+            v["elements"][0]["steps"][0]["unsettled"] = "".into();
+        }),
+        "needs an 'unsettled' text",
+    );
+}
+
+#[test]
+fn only_direct_award_c_may_turn_on_the_threshold() {
+    expect_problem(
+        with_edit("psr.json", |v| {
+            v["elements"][0]["steps"][0]["rows"][0]["threshold"] = "not-met".into();
+        }),
+        "only direct award C turns on the considerable change threshold",
+    );
+}
+
+#[test]
+fn a_process_without_notices_or_records_is_rejected() {
+    expect_problem(
+        with_edit("psr.json", |v| {
+            v["routes"][1]["records"] = serde_json::json!([]);
+        }),
+        "lists its notices and the records to keep",
+    );
+}
+
+#[test]
 fn a_failed_precondition_must_be_a_negative_decisive_effect() {
     expect_problem(
         with_edit("questions/01-need.json", |v| {

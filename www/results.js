@@ -322,8 +322,7 @@ class Renderer {
         h('dt', { class: 'ca-summary-list__key' }, it.text),
         h('dd', { class: 'ca-summary-list__value' }, it.answers.length ? it.answers.join('; ') : 'Not answered')))),
       this.show.has('procurement') && [h('h2', { class: 'ca-heading-l2' }, 'Procurement route'),
-        p ? [h('p', null, h('strong', null, p.disclaimer)), h('p', null, h('strong', null, p.name), `: ${p.because}`),
-          p.considerableChange && h('p', null, p.considerableChange)]
+        p ? [h('p', null, h('strong', null, p.disclaimer)), h('p', null, p.summary), h('p', null, p.scope.text)]
           : h('p', null, 'Not enough answers to suggest a route.')],
       this.show.has('sources') && [h('h2', { class: 'ca-heading-l2' }, 'Sources'),
         h('ul', { class: 'ca-list' }, this.rec.sources.map((s) => this.source(s, false)))]);
@@ -341,23 +340,47 @@ class Renderer {
     return [
       ...top,
       h('div', { class: 'ca-warning ca-disclaimer' }, h('p', null, h('strong', null, p.disclaimer))),
-      h('h2', { class: 'ca-heading-m' }, 'The process your answers point to'),
-      h('p', { class: 'ca-lead' }, h('strong', null, p.name)),
-      h('p', null, p.summary),
-      h('p', null, h('strong', null, 'Why: '), p.because),
-      h('dl', { class: 'ca-summary-list' },
-        this.row('When it is used', p.whenUsed),
-        this.row('Must you use it?', p.mandatory ? 'Yes, when it applies.' : 'No. You may use it but do not have to.'),
-        this.row('Notices', p.notices)),
-      p.considerableChange && [h('h2', { class: 'ca-heading-m' }, 'Considerable change'), h('p', null, p.considerableChange)],
-      p.alternatives.length > 0 && [h('h2', { class: 'ca-heading-m' }, 'Other processes to consider'),
-        h('ul', { class: 'ca-list ca-list--bullet' }, p.alternatives.map((a) => h('li', null, h('strong', null, a.name), `: ${a.summary}`)))],
+      h('h2', { class: 'ca-heading-m' }, 'What your answers point to'),
+      h('p', { class: 'ca-lead' }, p.summary),
+      h('h2', { class: 'ca-heading-m' }, 'Does the Provider Selection Regime apply?'),
+      h('p', null, p.scope.text, ' ', this.sources(p.scope.sources)),
+      p.elements.map((e) => this.element(e, p.elements.length > 1)),
+      p.openQuestions.length > 0 && [h('h2', { class: 'ca-heading-m' }, 'Questions that would settle what is left open'),
+        h('ul', { class: 'ca-list ca-list--bullet' }, p.openQuestions.map((q) =>
+          h('li', null, actionLink(q.question, () => this.ctx.go({ screen: 'question', q: q.questionId })))))],
       p.basedOn.length > 0 && [h('h2', { class: 'ca-heading-m' }, 'What this is based on'),
         h('dl', { class: 'ca-summary-list' }, p.basedOn.map((b) => this.row(b.question, b.answers.join('; '))))],
       p.notes.length > 0 && [h('h2', { class: 'ca-heading-m' }, 'Good to know'),
         h('ul', { class: 'ca-list ca-list--bullet' }, p.notes.map((c) => this.claim(c)))],
       h('p', null, this.sources(p.sources)),
     ];
+  }
+
+  /** One part of the procurement: its verdict, each process in the Regulations' order with why, and for the
+   * processes still open, the notices and the records to keep. */
+  element(/** @type {import('./types').ElementView} */ e, /** @type {boolean} */ several) {
+    const live = e.steps.filter((s) => s.status !== 'not-open');
+    return h('section', { class: 'ca-section', 'aria-label': e.name },
+      several && h('h2', { class: 'ca-heading-m' }, e.name),
+      several && h('p', null, h('strong', null, e.verdict)),
+      h('div', { class: 'ca-table-wrap', role: 'region', 'aria-labelledby': `ca-route-${e.id}`, tabindex: '0' }, h('table', { class: 'ca-table' },
+        h('caption', { class: 'ca-table__caption', id: `ca-route-${e.id}` }, `${several ? e.name + ': t' : 'T'}he five processes, in the order the Regulations set`),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Process'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Why'))),
+        h('tbody', null, e.steps.map((s) => h('tr', { 'data-status': s.status },
+          h('th', { scope: 'row' }, s.route.name), h('td', null, s.statusLabel), h('td', null, s.because)))))),
+      e.threshold && [h('h3', { class: 'ca-heading-s' }, 'Considerable change threshold'),
+        h('p', null, e.threshold.because, ' ', this.sources(e.threshold.sources))],
+      e.notes.length > 0 && h('ul', { class: 'ca-list ca-list--bullet' }, e.notes.map((c) => this.claim(c))),
+      live.map((s) => h('details', { class: 'ca-details' },
+        h('summary', { class: 'ca-details__summary' }, `${s.route.name}: notices and records`),
+        h('div', { class: 'ca-details__text' },
+          h('p', null, s.route.summary),
+          h('p', null, s.route.whenUsed),
+          h('h4', { class: 'ca-heading-s' }, 'Notices'),
+          h('ol', { class: 'ca-list ca-list--number' }, s.route.notices.map((n) => h('li', null, n))),
+          h('h4', { class: 'ca-heading-s' }, 'Keep a record of'),
+          h('ul', { class: 'ca-list ca-list--bullet' }, s.route.records.map((n) => h('li', null, n))),
+          h('p', null, this.sources(s.route.sources))))));
   }
 
   row(/** @type {string} */ key, /** @type {string} */ value) {

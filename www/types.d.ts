@@ -100,11 +100,31 @@ export interface ConfidenceView {
   answered: number; total: number; reasons: string[];
 }
 export interface BasedOn { questionId: string; question: string; answers: string[] }
-export interface RouteName { id: string; name: string; summary: string }
+export interface RouteView {
+  id: string; name: string; summary: string; whenUsed: string; mandatory: boolean;
+  /** The notices to publish, in order. */
+  notices: string[];
+  standstill: boolean;
+  /** What to record, as a checklist. */
+  records: string[];
+  sources: string[];
+}
+export interface RouteStepView {
+  route: RouteView; status: "required" | "open" | "not-open" | "unsettled"; statusLabel: string; because: string;
+}
+export interface ThresholdView { state: "met" | "not-met" | "unsettled"; because: string; sources: string[] }
+export interface ElementView {
+  id: string; name: string; verdict: string; required: string | null; open: string[]; unsettled: string[];
+  steps: RouteStepView[]; threshold: ThresholdView | null; notes: ClaimView[];
+}
+export interface ScopeView {
+  id: "psr" | "psr-mixed" | "mostly-other" | "outside" | "unsettled" | "assumed";
+  applies: "whole" | "health-part" | "none"; text: string; sources: string[];
+}
+export interface OpenQuestionView { questionId: string; question: string }
 export interface ProcurementView {
-  routeId: string; name: string; summary: string; whenUsed: string; mandatory: boolean; notices: string;
-  because: string; alternatives: RouteName[]; considerableChange: string | null; considerableChangeMet: boolean | null;
-  basedOn: BasedOn[]; disclaimer: string; notes: ClaimView[]; sources: string[];
+  scope: ScopeView; elements: ElementView[]; summary: string; basedOn: BasedOn[];
+  openQuestions: OpenQuestionView[]; disclaimer: string; notes: ClaimView[]; sources: string[];
 }
 export interface StepView { questionId: string; question: string; from: string[]; to: string[] }
 export interface WhatIfView {
@@ -143,7 +163,7 @@ export interface CatalogueCase {
 }
 export interface Catalogue {
   info: Info; sections: CatalogueSection[]; models: CatalogueModel[]; cases: CatalogueCase[];
-  routes: RouteName[]; glossary: TermView[]; sources: SourceView[];
+  routes: RouteView[]; glossary: TermView[]; sources: SourceView[];
 }
 
 export type QuestionResult = { ok: true; question: QuestionView } | Failed;

@@ -951,6 +951,29 @@ await check('issue 5: every visible button, link and input in the widget is at l
   }
 });
 
+await check('issue 10: the first screen of the results names the combination, its fit, the reasons, the first warnings, what it would take and the route (1366×768 and a phone)', async () => {
+  const sm = RISKY_REC.summary;
+  assert(sm && sm.reasons.length > 0 && sm.reasons.length <= 3 && sm.watch.length <= 3, 'the core gives no usable summary');
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const t = await openRisky({ viewport });
+    await toResults(t.page);
+    const box = await t.page.evaluate(() => {
+      const card = document.querySelector('contract-advisor').shadowRoot.querySelector('.ca-summary-card');
+      const lead = card && card.querySelector('.ca-lead');
+      return lead ? { top: lead.getBoundingClientRect().top + window.scrollY, text: card.textContent.replace(/\s+/g, ' ') } : null;
+    });
+    assert(box, 'no summary on the results page');
+    assert(box.top < viewport.height, `the combination starts ${Math.round(box.top)} px down at ${viewport.width}×${viewport.height}`);
+    for (const s of [sm.combination, sm.fit, sm.readiness, ...sm.reasons.map((r) => r.why), ...sm.watch.map((f) => f.title)]) {
+      assert(box.text.includes(norm(s)), `the summary lacks “${s.slice(0, 60)}”`);
+    }
+    if (sm.procurement) assert(box.text.includes(norm(sm.procurement)), 'the summary lacks the procurement route');
+    await axe(t.page, `summary at ${viewport.width}px`);
+    await noProblems(t);
+    await t.context.close();
+  }
+});
+
 await check('issue 5: reflow at 320×800: no screen scrolls sideways (tables and charts scroll in their own boxes)', async () => {
   const t = await open({ viewport: { width: 320, height: 800 } });
   const wide = [];

@@ -1233,6 +1233,9 @@ pub struct Recommendation {
     pub resembles: Vec<CaseMatchView>,
     /// What to watch: every warning the answers trigger for the situation or the recommended combination.
     pub watch: Vec<FlagView>,
+    /// The answer on one screen: the leading combination, how well it fits, the strongest reasons, the first
+    /// warnings, the readiness gap and the procurement route (`None` until a vehicle can be recommended).
+    pub summary: Option<SummaryView>,
     /// Every source cited in this recommendation, in the content's order.
     pub sources: Vec<SourceView>,
 }
@@ -1365,10 +1368,107 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
             .into_iter()
             .map(|r| flag_view(kb, &r))
             .collect(),
+        summary: None,
         sources: Vec::new(),
     };
+    rec.summary = summary_view(&rec);
     rec.sources = cited_sources(kb, &rec);
     rec
+}
+
+/// How many reasons and warnings the summary shows.
+const SUMMARY_ITEMS: usize = 3;
+
+/// The answer on one screen.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryView {
+    /// The leading combination in words ("Section 75 pooled fund + alliance agreement + block payment").
+    pub combination: String,
+    /// How well the contract vehicle fits, in words with its basis.
+    pub fit: String,
+    /// The strongest reasons from the user's own answers, strongest first (at most three, one per question).
+    pub reasons: Vec<ContributionView>,
+    /// The first warnings of What to watch, in the core's order, each with what to do (at most three).
+    pub watch: Vec<FlagView>,
+    /// How many warnings there are in all.
+    pub watch_total: usize,
+    /// The readiness gap for the leading vehicle in one line: time, cost, skills.
+    pub readiness: String,
+    /// The procurement route in a sentence or two, once the procurement questions are answered.
+    pub procurement: Option<String>,
+    /// Confidence in one sentence.
+    pub confidence: String,
+}
+
+fn readiness_line(r: &ReadinessView) -> String {
+    let time = match r.months_available {
+        Some(m) => format!(
+            "Time: about {}, and you have about {m} months.",
+            r.lead_time
+        ),
+        None => format!("Time: about {}.", r.lead_time),
+    };
+    let cost = match r.cost_status {
+        "partial" | "gap" => format!(
+            "Set-up cost: {}, more than you expect to spend.",
+            r.upfront_cost
+        ),
+        _ => format!("Set-up cost: {}.", r.upfront_cost),
+    };
+    let short: Vec<String> = r
+        .skills
+        .iter()
+        .filter(|s| matches!(s.status, "partial" | "gap"))
+        .map(|s| s.name.to_lowercase())
+        .collect();
+    let skills = if short.is_empty() {
+        "Skills: no gap found in your answers.".to_owned()
+    } else {
+        format!("Skills to strengthen: {}.", short.join("; "))
+    };
+    format!("{time} {cost} {skills}")
+}
+
+fn summary_view(rec: &Recommendation) -> Option<SummaryView> {
+    let top = rec.combinations.first()?;
+    let in_combination = |list: &[ModelResult], id: &str| list.iter().find(|m| m.id == id).cloned();
+    let vehicle = in_combination(&rec.vehicles, &top.vehicle_id)?;
+    let members: Vec<ModelResult> = [
+        in_combination(&rec.arrangements, &top.arrangement_id),
+        Some(vehicle.clone()),
+        in_combination(&rec.payments, &top.payment_id),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut reasons: Vec<ContributionView> = members
+        .iter()
+        .flat_map(|m| m.reasons.iter().cloned())
+        .filter(|c| c.points > 0)
+        .collect();
+    // Strongest first; equal points keep the order the models and their reasons came in (stable sort).
+    reasons.sort_by_key(|c| std::cmp::Reverse(c.points));
+    let mut seen: Vec<String> = Vec::new();
+    reasons.retain(|c| {
+        let fresh = !seen.contains(&c.question_id);
+        seen.push(c.question_id.clone());
+        fresh
+    });
+    reasons.truncate(SUMMARY_ITEMS);
+    Some(SummaryView {
+        combination: top.text.clone(),
+        fit: format!(
+            "The contract vehicle {}: {}.",
+            vehicle.fit_label, vehicle.basis
+        ),
+        reasons,
+        watch: rec.watch.iter().take(SUMMARY_ITEMS).cloned().collect(),
+        watch_total: rec.watch.len(),
+        readiness: readiness_line(&vehicle.readiness),
+        procurement: rec.procurement.as_ref().map(|p| p.summary.clone()),
+        confidence: rec.confidence.summary.clone(),
+    })
 }
 
 fn cited_sources(kb: &Kb, rec: &Recommendation) -> Vec<SourceView> {

@@ -123,6 +123,39 @@ fn model(out: &mut String, m: &ModelResult, full: bool) {
     }
 }
 
+/// The answer in brief: the combination, its fit, the strongest reasons, the first warnings, what it would take and
+/// the procurement route.
+fn summary(out: &mut String, sm: &crate::api::SummaryView) {
+    let _ = writeln!(out, "\n## Summary\n\n**{}**\n\n{}", sm.combination, sm.fit);
+    if !sm.reasons.is_empty() {
+        let _ = writeln!(out, "\nWhy, from your answers:\n");
+        for r in &sm.reasons {
+            let _ = writeln!(
+                out,
+                "- {} You answered “{}”.{}",
+                r.why,
+                r.answer,
+                cite(&r.sources)
+            );
+        }
+    }
+    if !sm.watch.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWhat to watch first ({} of {}, all listed below):\n",
+            sm.watch.len(),
+            sm.watch_total
+        );
+        for f in &sm.watch {
+            let _ = writeln!(out, "- **{}** {}", f.title, f.mitigation);
+        }
+    }
+    let _ = writeln!(out, "\nWhat it would take: {}", sm.readiness);
+    if let Some(p) = &sm.procurement {
+        let _ = writeln!(out, "\nLikely procurement route: {p}");
+    }
+}
+
 /// The recommendation as Markdown, with the answers it rests on.
 pub fn markdown(kb: &Kb, answers: &Answers) -> String {
     let rec = api::recommendation(kb, answers);
@@ -138,6 +171,9 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
         rec.content_version, rec.last_reviewed
     );
     let c = &rec.confidence;
+    if let Some(sm) = &rec.summary {
+        summary(&mut out, sm);
+    }
     let _ = writeln!(out, "\nConfidence: {} {}", c.summary, c.reasons.join(" "));
     if !rec.combinations.is_empty() {
         let _ = writeln!(out, "\n## Combinations that may suit you\n");

@@ -116,10 +116,11 @@ class Renderer {
     const j = this.ctx.advisor.journey();
     return [
       ...this.top('results', 'Contract options that may suit you'),
-      h('p', { class: 'ca-lead' }, 'From your answers, these contract options may suit you. They are suggestions to test with colleagues and advisers, not a decision.'),
-      this.meta(),
       !j.complete && h('div', { class: 'ca-inset' }, h('p', null, `You have answered ${j.answered} of ${j.total} questions, so this advice is less certain. `,
         actionLink('Answer the remaining questions', () => this.ctx.go({ screen: 'check' })), '.')),
+      this.summary(),
+      h('p', null, 'From your answers, these contract options may suit you. They are suggestions to test with colleagues and advisers, not a decision.'),
+      this.meta(),
       this.combinations(),
       this.watch(),
       this.confidence(),
@@ -130,6 +131,26 @@ class Renderer {
       this.report(),
       this.ctx.savePanel(state),
     ];
+  }
+
+  /** The answer on one screen, as the core words it: combination, fit, reasons, first warnings, what it would
+   * take and the procurement route. */
+  summary() {
+    const sm = this.rec.summary;
+    if (!sm) return null;
+    return h('section', { class: 'ca-section ca-summary-card', 'aria-labelledby': 'ca-summary-title' },
+      h('h2', { class: 'ca-heading-m', id: 'ca-summary-title' }, 'Summary'),
+      h('p', { class: 'ca-lead' }, h('strong', null, sm.combination)),
+      h('p', null, sm.fit),
+      sm.reasons.length > 0 && [h('h3', { class: 'ca-heading-s' }, 'Why, from your answers'),
+        h('ul', { class: 'ca-list ca-list--bullet' }, sm.reasons.map((c) => h('li', null, c.why, ` You answered “${c.answer}”. `, this.sources(c.sources))))],
+      sm.watch.length > 0 && [h('h3', { class: 'ca-heading-s' }, `What to watch first (${sm.watch.length} of ${sm.watchTotal})`),
+        h('ul', { class: 'ca-list ca-list--bullet' }, sm.watch.map((f) => h('li', null, h('strong', null, f.title), ` ${f.mitigation}`)))],
+      h('h3', { class: 'ca-heading-s' }, 'What it would take'),
+      h('p', null, sm.readiness),
+      sm.procurement && [h('h3', { class: 'ca-heading-s' }, 'Likely procurement route'),
+        h('p', null, sm.procurement, ' ', this.show.has('procurement')
+          ? actionLink('See the procurement route', () => this.ctx.go({ screen: 'procurement' }), '#procurement') : null)]);
   }
 
   meta() {

@@ -121,6 +121,10 @@ export interface ScopeView {
   id: "psr" | "psr-mixed" | "mostly-other" | "outside" | "unsettled" | "assumed";
   applies: "whole" | "health-part" | "none"; text: string; sources: string[];
 }
+export interface SummaryView {
+  combination: string; fit: string; reasons: ContributionView[]; watch: FlagView[]; watchTotal: number;
+  readiness: string; procurement: string | null; confidence: string;
+}
 export interface OpenQuestionView { questionId: string; question: string }
 export interface ProcurementView {
   scope: ScopeView; elements: ElementView[]; summary: string; basedOn: BasedOn[];
@@ -145,6 +149,8 @@ export interface Recommendation {
   ties: TieView[];
   arrangements: ModelResult[]; vehicles: ModelResult[]; payments: ModelResult[];
   procurement: ProcurementView | null; whatIf: WhatIfView[]; resembles: CaseMatchView[];
+  /** The answer on one screen (null until a vehicle can be recommended). */
+  summary: SummaryView | null;
   /** What to watch: every warning the answers trigger for the situation or the recommended combination. */
   watch: FlagView[];
   /** Every source cited anywhere in this recommendation. */

@@ -93,6 +93,11 @@ pub struct Source {
     pub note: String,
     /// Set when the brief marks the source's provenance as unconfirmed.
     pub caution: Option<String>,
+    /// Set when the source is an interested party's own account of its work (a provider's or adviser's case
+    /// study, a law firm marketing its work, a chief executive's opinion): the words that name whose account it
+    /// is (for example `facilitators`). An outcome claim resting only on such sources must contain these words.
+    #[serde(default)]
+    pub interested_party: Option<String>,
 }
 
 /// A plain-English definition shown the first time a term is used.

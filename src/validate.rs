@@ -41,6 +41,24 @@ pub const POLICY_WORDS: &[&str] = &[
     "current national policy",
 ];
 
+/// Words that make a statement claim a result (pros, cons, risks, warnings, reasons and cases): an outcome
+/// claim resting only on interested parties' accounts must say whose account it is. Matched case-insensitively.
+pub const OUTCOME_WORDS: &[&str] = &[
+    "saving",
+    "saved",
+    "reduc",
+    "cut ",
+    "fell",
+    "fewer",
+    "improv",
+    "lower",
+    "success",
+    "worked",
+    "working model",
+    "delivered",
+    "benefit",
+];
+
 /// Statements older than this many months before `last_reviewed` are listed by `advise check`.
 pub const STALE_MONTHS: i32 = 12;
 
@@ -207,6 +225,7 @@ impl Checker<'_> {
         self.text(context, &c.text);
         self.sources(context, &c.sources, &c.text);
         self.dated(context, &c.text, c.as_of.as_deref(), false);
+        self.account(context, &c.sources, &c.text);
     }
 
     /// The date rule: `as_of` is a real date (`YYYY-MM` or `YYYY-MM-DD`) not after `last_reviewed`, and a
@@ -237,6 +256,30 @@ impl Checker<'_> {
                     }
                 }
             },
+        }
+    }
+
+    /// The whose-account rule: an outcome claim resting only on interested parties' own accounts names whose
+    /// account it is (the `interested_party` words of one of its sources).
+    fn account(&mut self, context: &str, sources: &[String], text: &str) {
+        if sources.is_empty() || !has_any(text, OUTCOME_WORDS) {
+            return;
+        }
+        let parties: Option<Vec<&str>> = sources
+            .iter()
+            .map(|s| {
+                self.kb
+                    .source(s)
+                    .and_then(|src| src.interested_party.as_deref())
+            })
+            .collect();
+        let Some(parties) = parties else { return };
+        let lower = text.to_lowercase();
+        if !parties.iter().any(|p| lower.contains(&p.to_lowercase())) {
+            self.fail(format!(
+                "{context}: claims a result that rests only on an interested party's own account ({}), but does not say whose account it is",
+                parties.join("; ")
+            ));
         }
     }
 }
@@ -286,6 +329,15 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             if v.trim().is_empty() {
                 c.fail(format!("sources.json `{}`: {field} is empty", s.id));
             }
+        }
+        if s.interested_party
+            .as_deref()
+            .is_some_and(|p| p.trim().is_empty())
+        {
+            c.fail(format!(
+                "sources.json `{}`: interested_party is empty; name whose account it is",
+                s.id
+            ));
         }
         if !s.url.starts_with("http://") && !s.url.starts_with("https://") && s.caution.is_none() {
             c.fail(format!(
@@ -509,6 +561,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                 }
                 c.text(&ectx, &e.why);
                 c.sources(&ectx, &e.sources, &e.why);
+                c.account(&ectx, &e.sources, &e.why);
                 if let Some((mi, _)) = kb.model(&e.model) {
                     if let Some(flag) = mentioned.get_mut(mi) {
                         *flag = true;
@@ -649,6 +702,11 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             case.as_of.as_deref(),
             true,
         );
+        c.account(
+            &ctx,
+            &case.sources,
+            &format!("{} {}", case.what_happened, case.lesson),
+        );
         if case.resembles.min_match == 0 || case.resembles.min_match > case.resembles.features.len()
         {
             c.fail(format!(
@@ -672,6 +730,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             f.as_of.as_deref(),
             false,
         );
+        c.account(&ctx, &f.sources, &f.message);
         if f.applies_to.is_empty() {
             c.fail(format!("{ctx}: applies to nothing"));
         }
@@ -708,6 +767,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         c.text(&ctx, &n.text);
         c.sources(&ctx, &n.sources, &n.text);
         c.dated(&ctx, "", n.as_of.as_deref(), false);
+        c.account(&ctx, &n.sources, &n.text);
     }
     c.out
 }

@@ -703,6 +703,78 @@ fn a_date_that_is_not_real_or_is_after_the_review_is_rejected() {
 }
 
 #[test]
+fn an_outcome_claim_resting_only_on_an_interested_party_must_say_whose_account_it_is() {
+    // S19 is the facilitators' own case study, S21 a law firm's briefing, S14 a provider chief executive's opinion.
+    for (text, sources) in [
+        ("Lambeth saved £2m in its first year.", vec!["S19"]),
+        ("Lambeth saved £2m in its first year.", vec!["S19", "S21"]),
+        ("Prime contracting reduced costs.", vec!["S14"]),
+    ] {
+        expect_problem(
+            with_edit("models.json", |v| {
+                v[0]["pros"][0] = serde_json::json!({ "text": text, "sources": sources })
+            }),
+            "does not say whose account it is",
+        );
+    }
+    // An effect's reason and a case are held to the same rule.
+    expect_problem(
+        with_edit("questions/01-need.json", |v| {
+            first_effect(v)["why"] = "Alliances cut costs by a third.".into();
+            first_effect(v)["sources"] = serde_json::json!(["S21"]);
+        }),
+        "does not say whose account it is",
+    );
+    expect_problem(
+        with_edit("cases.json", |v| {
+            let case = by_id(v, "lambeth-alliance");
+            case["sources"] = serde_json::json!(["S19", "S21"]);
+            case["what_happened"] = "It saved £2m in year one.".into();
+        }),
+        "cases.json `lambeth-alliance`: claims a result",
+    );
+    // Saying whose account it is passes; so does an independent source beside the interested one.
+    for (text, sources) in [
+        (
+            "The facilitators report £2m of savings in Lambeth's first year.",
+            vec!["S19"],
+        ),
+        (
+            "A law firm's briefing reported £2m of savings.",
+            vec!["S19", "S21"],
+        ),
+        ("Lambeth saved £2m in its first year.", vec!["S19", "S20"]),
+    ] {
+        let problems = with_edit("models.json", |v| {
+            v[0]["pros"][0] = serde_json::json!({ "text": text, "sources": sources })
+        })
+        .unwrap();
+        assert!(problems.is_empty(), "{text}: {problems:#?}");
+    }
+}
+
+#[test]
+fn an_interested_party_must_be_named() {
+    expect_problem(
+        with_edit("sources.json", |v| {
+            by_id(v, "S19")["interested_party"] = " ".into()
+        }),
+        "sources.json `S19`: interested_party is empty",
+    );
+}
+
+#[test]
+fn the_interested_parties_named_in_issue_11_are_marked() {
+    let kb = Kb::embedded().unwrap();
+    for id in ["S14", "S19", "S21"] {
+        assert!(
+            kb.source(id).unwrap().interested_party.is_some(),
+            "{id} is not marked as an interested party"
+        );
+    }
+}
+
+#[test]
 fn dated_statements_are_aged_against_the_review_date() {
     let kb = Kb::embedded().unwrap();
     assert_eq!(kb.content.meta.last_reviewed, "2026-11-29");

@@ -173,6 +173,7 @@ mod compact {
             o.field(t, "term");
             o.field(t, "definition");
             o.strs(t, "sources");
+            o.opt(t, "as_of");
         }
         o.num(sections.len() as u64);
         for file in sections {

@@ -198,7 +198,7 @@ fn term_view(t: &crate::content::Term) -> TermView {
     TermView {
         id: t.id.clone(),
         term: t.term.clone(),
-        definition: t.definition.clone(),
+        definition: crate::content::dated(&t.definition, t.as_of.as_deref()),
         sources: t.sources.clone(),
     }
 }
@@ -345,7 +345,7 @@ pub struct ClaimView {
 fn claims(list: &[Claim]) -> Vec<ClaimView> {
     list.iter()
         .map(|c| ClaimView {
-            text: c.text.clone(),
+            text: crate::content::dated(&c.text, c.as_of.as_deref()),
             sources: c.sources.clone(),
         })
         .collect()
@@ -522,7 +522,7 @@ fn flag_view(kb: &Kb, r: &flags::Raised) -> FlagView {
         because,
         id: f.id.clone(),
         title: f.title.clone(),
-        message: f.message.clone(),
+        message: crate::content::dated(&f.message, f.as_of.as_deref()),
         mitigation: f.mitigation.clone(),
         case_id: f.case.clone(),
         case_name: f
@@ -662,7 +662,10 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
             ModelStatus::Emerging => "emerging",
             ModelStatus::Superseded => "superseded",
         },
-        status_note: m.status_note.clone(),
+        status_note: m
+            .status_note
+            .as_deref()
+            .map(|n| crate::content::dated(n, m.status_as_of.as_deref())),
         when_it_fits: m.when_it_fits.clone(),
         risk_carrier: m.risk_carrier.clone(),
         money_flow: m.money_flow.clone(),
@@ -1145,6 +1148,8 @@ pub struct CaseMatchView {
     pub name: String,
     /// What happened, briefly.
     pub outcome: &'static str,
+    /// The status in words with the date it speaks for, for example "Evolved (as of July 2018)".
+    pub status: String,
     /// The lesson.
     pub lesson: String,
     /// The features that match.
@@ -1162,6 +1167,19 @@ fn outcome_name(o: crate::content::CaseOutcome) -> &'static str {
         Collapsed => "collapsed",
         Abandoned => "abandoned",
         Emerging => "emerging",
+        Unverified => "status not verified",
+    }
+}
+
+/// A case's status in words with the date it speaks for: "Evolved (as of July 2018)".
+fn case_status(case: &crate::content::Case) -> String {
+    let mut name = outcome_name(case.outcome).to_owned();
+    if let Some(first) = name.get(..1) {
+        name = first.to_uppercase() + name.get(1..).unwrap_or("");
+    }
+    match case.as_of.as_deref().and_then(crate::content::as_of_words) {
+        Some(words) => format!("{name} (as of {words})"),
+        None => name,
     }
 }
 
@@ -1335,6 +1353,7 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
                 id: case.id.clone(),
                 name: case.name.clone(),
                 outcome: outcome_name(case.outcome),
+                status: case_status(case),
                 lesson: case.lesson.clone(),
                 matched: m
                     .matched
@@ -1603,6 +1622,8 @@ pub struct CatalogueCase {
     pub models: Vec<String>,
     /// How it turned out.
     pub outcome: &'static str,
+    /// The status in words with the date it speaks for, for example "Evolved (as of July 2018)".
+    pub status: String,
     /// What it was.
     pub what: String,
     /// What happened.
@@ -1679,6 +1700,7 @@ pub fn catalogue(kb: &Kb) -> Catalogue {
                 .filter_map(|m| kb.model(m).map(|(_, m)| m.name.clone()))
                 .collect(),
             outcome: outcome_name(k.outcome),
+            status: case_status(k),
             what: k.what.clone(),
             what_happened: k.what_happened.clone(),
             lesson: k.lesson.clone(),

@@ -176,6 +176,7 @@ pub fn decode(text: &str) -> Result<Content, Error> {
             term: r.s()?,
             definition: r.s()?,
             sources: r.list(Reader::s)?,
+            as_of: r.opt()?,
         })
     })?;
     let mut sections = Vec::new();

@@ -93,6 +93,11 @@ pub struct Source {
     pub note: String,
     /// Set when the brief marks the source's provenance as unconfirmed.
     pub caution: Option<String>,
+    /// Set when the source is an interested party's own account of its work (a provider's or adviser's case
+    /// study, a law firm marketing its work, a chief executive's opinion): the words that name whose account it
+    /// is (for example `facilitators`). An outcome claim resting only on such sources must contain these words.
+    #[serde(default)]
+    pub interested_party: Option<String>,
 }
 
 /// A plain-English definition shown the first time a term is used.
@@ -107,6 +112,9 @@ pub struct Term {
     pub definition: String,
     /// Supporting sources.
     pub sources: Vec<String>,
+    /// The date the definition speaks for (`YYYY-MM` or `YYYY-MM-DD`), where it depends on current policy.
+    #[serde(default)]
+    pub as_of: Option<String>,
 }
 
 /// A commissioner skill that contract models demand.
@@ -172,7 +180,7 @@ pub struct Claim {
     pub text: String,
     /// Supporting sources.
     pub sources: Vec<String>,
-    /// The date the statement speaks for (`YYYY-MM` or `YYYY-MM-DD`), for statements that depend on policy or on
+    /// The date the statement speaks for (`YYYY-MM-DD`, `YYYY-MM`, or `YYYY` where a source gives only the year), for statements that depend on policy or on
     /// a scheme's current status; `None` for statements that do not date.
     #[serde(default)]
     pub as_of: Option<String>,
@@ -250,6 +258,9 @@ pub struct Model {
     /// Dates and policy changes.
     #[serde(default)]
     pub status_note: Option<String>,
+    /// The date the status note speaks for (`YYYY-MM` or `YYYY-MM-DD`); required with a status note.
+    #[serde(default)]
+    pub status_as_of: Option<String>,
     /// Situations it fits.
     pub when_it_fits: Vec<String>,
     /// Who carries financial risk.
@@ -480,6 +491,8 @@ pub enum CaseOutcome {
     Abandoned,
     /// Planned, not yet live.
     Emerging,
+    /// The sources do not show what became of it, or whether it still runs.
+    Unverified,
 }
 
 /// One feature of a case's situation.
@@ -516,6 +529,10 @@ pub struct Case {
     pub models: Vec<String>,
     /// How it turned out.
     pub outcome: CaseOutcome,
+    /// The date the outcome (the case's status) speaks for (`YYYY-MM` or `YYYY-MM-DD`): the newest source that
+    /// supports it, or the review that could not verify it.
+    #[serde(default)]
+    pub as_of: Option<String>,
     /// What it was.
     pub what: String,
     /// What happened.
@@ -549,6 +566,9 @@ pub struct RedFlag {
     pub case: Option<String>,
     /// Sources.
     pub sources: Vec<String>,
+    /// The date the warning speaks for (`YYYY-MM` or `YYYY-MM-DD`), where it depends on current policy.
+    #[serde(default)]
+    pub as_of: Option<String>,
 }
 
 /// A Provider Selection Regime process.
@@ -737,4 +757,78 @@ pub struct Content {
     pub red_flags: Vec<RedFlag>,
     /// Procurement routes.
     pub psr: Psr,
+}
+
+/// A content date (`YYYY-MM` or `YYYY-MM-DD`, or `YYYY` where a source gives only the year) as year, month and
+/// day (month or day 0 when not given), or `None` when it is not a real date in that form.
+pub fn parse_as_of(s: &str) -> Option<(u16, u8, u8)> {
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Some((s.parse().ok()?, 0, 0));
+    }
+    let mut parts = s.split('-');
+    let (y, m) = (parts.next()?, parts.next()?);
+    let d = parts.next();
+    if parts.next().is_some()
+        || y.len() != 4
+        || m.len() != 2
+        || d.is_some_and(|d| d.len() != 2)
+        || !s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    {
+        return None;
+    }
+    let (y, m): (u16, u8) = (y.parse().ok()?, m.parse().ok()?);
+    let d: u8 = match d {
+        Some(d) => d.parse().ok()?,
+        None => 0,
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if d > days || (s.len() == 10 && d == 0) {
+        return None;
+    }
+    Some((y, m, d))
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A content date in words: "2025", "March 2026", or "17 February 2026" when the day is given.
+pub fn as_of_words(s: &str) -> Option<String> {
+    let (y, m, d) = parse_as_of(s)?;
+    if m == 0 {
+        return Some(y.to_string());
+    }
+    let month = MONTHS.get(usize::from(m).checked_sub(1)?)?;
+    Some(if d == 0 {
+        format!("{month} {y}")
+    } else {
+        format!("{d} {month} {y}")
+    })
+}
+
+/// A statement with the date it speaks for, as shown to users: "As of March 2026: …". Text without a (valid)
+/// date is returned unchanged.
+pub fn dated(text: &str, as_of: Option<&str>) -> String {
+    match as_of.and_then(as_of_words) {
+        Some(words) => format!("As of {words}: {text}"),
+        None => text.to_owned(),
+    }
 }

@@ -218,7 +218,7 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
                 out,
                 "- {} ({}): {}. Lesson: {}{}",
                 c.name,
-                c.outcome,
+                c.status.to_lowercase(),
                 c.matched.join("; "),
                 c.lesson,
                 cite(&c.sources)

@@ -6,8 +6,140 @@
 
 use std::collections::BTreeSet;
 
-use crate::content::{Claim, Kind, Layer};
+use crate::content::{parse_as_of, Claim, Kind, Layer};
 use crate::kb::Kb;
+
+/// Words that make a statement depend on current national policy, payment rules or law (see CONTENT.md, "Dated
+/// statements"). A pro, con, risk, warning or glossary definition that contains one must carry `as_of`, the date
+/// it speaks for. Matched case-insensitively.
+pub const POLICY_WORDS: &[&str] = &[
+    "nhs payment scheme",
+    "2025/26",
+    "2026/27",
+    "2025–26",
+    "2026–27",
+    "2025 to 2026",
+    "2026 to 2027",
+    "better care fund",
+    "health bill",
+    "abolition",
+    "10 year health plan",
+    "medium term planning framework",
+    "neighbourhood health framework",
+    "developmental year",
+    "integrated health organisation",
+    "iho",
+    "designation",
+    "boards are merging",
+    "board mergers",
+    "merged boards",
+    "clustered",
+    "clustering",
+    "statutory guidance",
+    "not final",
+    "consultation",
+    "current national policy",
+];
+
+/// Words that make a statement claim a result (pros, cons, risks, warnings, reasons and cases): an outcome
+/// claim resting only on interested parties' accounts must say whose account it is. Matched case-insensitively.
+pub const OUTCOME_WORDS: &[&str] = &[
+    "saving",
+    "saved",
+    "reduc",
+    "cut ",
+    "fell",
+    "fewer",
+    "improv",
+    "lower",
+    "success",
+    "worked",
+    "working model",
+    "delivered",
+    "benefit",
+];
+
+/// Statements older than this many months before `last_reviewed` are listed by `advise check`.
+pub const STALE_MONTHS: i32 = 12;
+
+/// A statement that carries the date it speaks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated {
+    /// Where it is (file and id).
+    pub context: String,
+    /// The date it speaks for, as written (`YYYY-MM` or `YYYY-MM-DD`).
+    pub as_of: String,
+    /// Whole months from that date to `last_reviewed` (negative if after it).
+    pub months_old: i32,
+}
+
+/// Whole months from one content date to another. A date given as a year only counts from its January, so its
+/// age is never understated.
+fn months_between(from: (u16, u8, u8), to: (u16, u8, u8)) -> i32 {
+    let (fy, fm, fd) = from;
+    let fm = fm.max(1);
+    let (ty, tm, td) = to;
+    let mut months = (i32::from(ty) - i32::from(fy)) * 12 + i32::from(tm) - i32::from(fm);
+    if fd != 0 && td != 0 && td < fd {
+        months -= 1;
+    }
+    months
+}
+
+fn has_any(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    words.iter().any(|w| {
+        // Short words such as "iho" must stand alone, not sit inside another word.
+        if w.len() <= 4 && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|token| token == *w || token == format!("{w}s"))
+        } else {
+            lower.contains(w)
+        }
+    })
+}
+
+/// Every statement that carries a date, with its age at `last_reviewed`, in content order.
+pub fn dated_statements(kb: &Kb) -> Vec<Dated> {
+    let c = &kb.content;
+    let reviewed = parse_as_of(&c.meta.last_reviewed).unwrap_or((0, 1, 1));
+    let mut all: Vec<(String, &Option<String>)> = Vec::new();
+    for t in &c.glossary {
+        all.push((format!("glossary.json `{}`", t.id), &t.as_of));
+    }
+    for m in &c.models {
+        all.push((
+            format!("models.json `{}` status_note", m.id),
+            &m.status_as_of,
+        ));
+        for (what, list) in [("pros", &m.pros), ("cons", &m.cons), ("risks", &m.risks)] {
+            for (i, claim) in list.iter().enumerate() {
+                all.push((format!("models.json `{}` {what}[{i}]", m.id), &claim.as_of));
+            }
+        }
+    }
+    for k in &c.cases {
+        all.push((format!("cases.json `{}` status", k.id), &k.as_of));
+    }
+    for f in &c.red_flags {
+        all.push((format!("red_flags.json `{}`", f.id), &f.as_of));
+    }
+    for (i, n) in c.psr.notes.iter().enumerate() {
+        all.push((format!("psr.json note {i}"), &n.as_of));
+    }
+    all.into_iter()
+        .filter_map(|(context, as_of)| {
+            let as_of = as_of.as_ref()?;
+            let date = parse_as_of(as_of)?;
+            Some(Dated {
+                context,
+                as_of: as_of.clone(),
+                months_old: months_between(date, reviewed),
+            })
+        })
+        .collect()
+}
 
 /// Words that mark a claim as not verified (rule 2 of the evidence rules).
 pub const CAVEAT_WORDS: &[&str] = &[
@@ -92,6 +224,63 @@ impl Checker<'_> {
     fn claim(&mut self, context: &str, c: &Claim) {
         self.text(context, &c.text);
         self.sources(context, &c.sources, &c.text);
+        self.dated(context, &c.text, c.as_of.as_deref(), false);
+        self.account(context, &c.sources, &c.text);
+    }
+
+    /// The date rule: `as_of` is a real date (`YYYY-MM` or `YYYY-MM-DD`) not after `last_reviewed`, and a
+    /// statement that must be dated (`always`, or one that names current policy) has one.
+    fn dated(&mut self, context: &str, text: &str, as_of: Option<&str>, always: bool) {
+        match as_of {
+            None if always => self.fail(format!(
+                "{context}: a status needs `as_of`, the date it speaks for (YYYY-MM-DD, YYYY-MM or YYYY)"
+            )),
+            None if has_any(text, POLICY_WORDS) => self.fail(format!(
+                "{context}: speaks of current policy, payment rules or law but has no `as_of` date (YYYY-MM-DD, YYYY-MM or YYYY)"
+            )),
+            None => {}
+            Some(d) => match parse_as_of(d) {
+                None => self.fail(format!(
+                    "{context}: as_of `{d}` is not a date like 2026-03-17, 2026-03 or (where a source gives only the year) 2026"
+                )),
+                Some(date) => {
+                    let reviewed = parse_as_of(&self.kb.content.meta.last_reviewed);
+                    let after = reviewed.is_some_and(|(y, m, day)| {
+                        let (dy, dm, dd) = date;
+                        (dy, dm) > (y, m) || ((dy, dm) == (y, m) && dd > day)
+                    });
+                    if after {
+                        self.fail(format!(
+                            "{context}: as_of `{d}` is after the content's last_reviewed date"
+                        ));
+                    }
+                }
+            },
+        }
+    }
+
+    /// The whose-account rule: an outcome claim resting only on interested parties' own accounts names whose
+    /// account it is (the `interested_party` words of one of its sources).
+    fn account(&mut self, context: &str, sources: &[String], text: &str) {
+        if sources.is_empty() || !has_any(text, OUTCOME_WORDS) {
+            return;
+        }
+        let parties: Option<Vec<&str>> = sources
+            .iter()
+            .map(|s| {
+                self.kb
+                    .source(s)
+                    .and_then(|src| src.interested_party.as_deref())
+            })
+            .collect();
+        let Some(parties) = parties else { return };
+        let lower = text.to_lowercase();
+        if !parties.iter().any(|p| lower.contains(&p.to_lowercase())) {
+            self.fail(format!(
+                "{context}: claims a result that rests only on an interested party's own account ({}), but does not say whose account it is",
+                parties.join("; ")
+            ));
+        }
     }
 }
 
@@ -116,8 +305,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             m.content_version
         ));
     }
-    let d = m.last_reviewed.as_bytes();
-    if d.len() != 10 || d.get(4) != Some(&b'-') || d.get(7) != Some(&b'-') {
+    if m.last_reviewed.len() != 10 || parse_as_of(&m.last_reviewed).is_none() {
         c.fail(format!(
             "meta.json: last_reviewed `{}` is not a date like 2026-11-22",
             m.last_reviewed
@@ -142,6 +330,15 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                 c.fail(format!("sources.json `{}`: {field} is empty", s.id));
             }
         }
+        if s.interested_party
+            .as_deref()
+            .is_some_and(|p| p.trim().is_empty())
+        {
+            c.fail(format!(
+                "sources.json `{}`: interested_party is empty; name whose account it is",
+                s.id
+            ));
+        }
         if !s.url.starts_with("http://") && !s.url.starts_with("https://") && s.caution.is_none() {
             c.fail(format!(
                 "sources.json `{}`: url is not a web address and no caution explains why",
@@ -159,6 +356,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         let ctx = format!("glossary.json `{}`", t.id);
         c.text(&ctx, &t.definition);
         c.sources(&ctx, &t.sources, &t.definition);
+        c.dated(&ctx, &t.definition, t.as_of.as_deref(), false);
         if !used_terms.contains(&t.id) {
             c.fail(format!("{ctx}: no question defines this term"));
         }
@@ -208,6 +406,14 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             for (i, claim) in list.iter().enumerate() {
                 c.claim(&format!("{ctx} {what}[{i}]"), claim);
             }
+        }
+        match (&model.status_note, &model.status_as_of) {
+            (Some(note), as_of) => {
+                c.text(&format!("{ctx} status_note"), note);
+                c.dated(&format!("{ctx} status_note"), note, as_of.as_deref(), true);
+            }
+            (None, Some(_)) => c.fail(format!("{ctx}: status_as_of without a status_note")),
+            (None, None) => {}
         }
         if model.when_it_fits.is_empty() {
             c.fail(format!("{ctx}: says nowhere when it fits"));
@@ -355,6 +561,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                 }
                 c.text(&ectx, &e.why);
                 c.sources(&ectx, &e.sources, &e.why);
+                c.account(&ectx, &e.sources, &e.why);
                 if let Some((mi, _)) = kb.model(&e.model) {
                     if let Some(flag) = mentioned.get_mut(mi) {
                         *flag = true;
@@ -488,6 +695,17 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             &case.sources,
             &format!("{} {} {}", case.name, case.what, case.what_happened),
         );
+        c.dated(
+            &format!("{ctx} status"),
+            &case.what_happened,
+            case.as_of.as_deref(),
+            true,
+        );
+        c.account(
+            &ctx,
+            &case.sources,
+            &format!("{} {}", case.what_happened, case.lesson),
+        );
         if case.resembles.min_match == 0 || case.resembles.min_match > case.resembles.features.len()
         {
             c.fail(format!(
@@ -505,6 +723,13 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         c.text(&format!("{ctx} message"), &f.message);
         c.text(&format!("{ctx} mitigation"), &f.mitigation);
         c.sources(&ctx, &f.sources, &f.message);
+        c.dated(
+            &ctx,
+            &format!("{} {}", f.message, f.mitigation),
+            f.as_of.as_deref(),
+            false,
+        );
+        c.account(&ctx, &f.sources, &f.message);
         if f.applies_to.is_empty() {
             c.fail(format!("{ctx}: applies to nothing"));
         }
@@ -610,7 +835,13 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         }
     }
     for (i, n) in psr.notes.iter().enumerate() {
-        c.claim(&format!("psr.json note {i}"), n);
+        // The PSR notes belong to the procurement rework (issue 11), which dates them; until then only a date
+        // they do carry is checked, not whether one is missing.
+        let ctx = format!("psr.json note {i}");
+        c.text(&ctx, &n.text);
+        c.sources(&ctx, &n.sources, &n.text);
+        c.dated(&ctx, "", n.as_of.as_deref(), false);
+        c.account(&ctx, &n.sources, &n.text);
     }
     c.out
 }

@@ -652,3 +652,276 @@ fn answers_saved_with_content_1_0_0_load_and_say_what_to_answer_again() {
     assert_eq!(from_link, answers);
     assert!(notes.iter().any(|n| n.contains("set aside")), "{notes:?}");
 }
+
+/// The first element of a content array whose `id` is `id`.
+fn by_id<'a>(v: &'a mut Value, id: &str) -> &'a mut Value {
+    v.as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|x| x["id"] == id)
+        .unwrap_or_else(|| panic!("no `{id}`"))
+}
+
+#[test]
+fn a_status_note_without_its_date_is_rejected() {
+    expect_problem(
+        with_edit("models.json", |v| {
+            by_id(v, "delegated-commissioning")
+                .as_object_mut()
+                .unwrap()
+                .remove("status_as_of");
+        }),
+        "models.json `delegated-commissioning` status_note: a status needs `as_of`",
+    );
+}
+
+#[test]
+fn a_case_status_without_its_date_is_rejected() {
+    expect_problem(
+        with_edit("cases.json", |v| {
+            by_id(v, "lambeth-alliance")
+                .as_object_mut()
+                .unwrap()
+                .remove("as_of");
+        }),
+        "cases.json `lambeth-alliance` status: a status needs `as_of`",
+    );
+}
+
+#[test]
+fn a_statement_about_current_policy_without_a_date_is_rejected() {
+    // A pro naming the payment scheme year, a warning about the Better Care Fund and a glossary term about
+    // board mergers, each without `as_of`.
+    expect_problem(
+        with_edit("models.json", |v| {
+            v[0]["pros"][0] = serde_json::json!({
+                "text": "The 2026/27 NHS Payment Scheme pays for this.", "sources": ["S75"]
+            })
+        }),
+        "models.json `single-commissioner` pros[0]: speaks of current policy",
+    );
+    expect_problem(
+        with_edit("red_flags.json", |v| {
+            by_id(v, "bcf-conditions")
+                .as_object_mut()
+                .unwrap()
+                .remove("as_of");
+        }),
+        "red_flags.json `bcf-conditions`: speaks of current policy",
+    );
+    expect_problem(
+        with_edit("glossary.json", |v| {
+            by_id(v, "integrated-care-board")
+                .as_object_mut()
+                .unwrap()
+                .remove("as_of");
+        }),
+        "glossary.json `integrated-care-board`: speaks of current policy",
+    );
+    // The same pro with a date passes.
+    let problems = with_edit("models.json", |v| {
+        v[0]["pros"][0] = serde_json::json!({
+            "text": "The 2026/27 NHS Payment Scheme pays for this.", "sources": ["S75"], "as_of": "2025-12"
+        })
+    })
+    .unwrap();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn a_date_that_is_not_real_or_is_after_the_review_is_rejected() {
+    for bad in [
+        "2026-13",
+        "2026-02-30",
+        "26-03",
+        "2026-3",
+        "2026-03-1",
+        "March 2026",
+        "2025-00",
+    ] {
+        expect_problem(
+            with_edit("models.json", |v| {
+                by_id(v, "delegated-commissioning")["status_as_of"] = bad.into()
+            }),
+            &format!("as_of `{bad}` is not a date"),
+        );
+    }
+    // last_reviewed is 2026-11-29: the next day, the next month and the next year are all after it.
+    for late in ["2026-11-30", "2026-12", "2027"] {
+        expect_problem(
+            with_edit("cases.json", |v| {
+                by_id(v, "lambeth-alliance")["as_of"] = late.into()
+            }),
+            &format!("as_of `{late}` is after the content's last_reviewed date"),
+        );
+    }
+    for good in ["2026-11-29", "2026-11", "2026", "2024-02-29"] {
+        let problems = with_edit("cases.json", |v| {
+            by_id(v, "lambeth-alliance")["as_of"] = good.into()
+        })
+        .unwrap();
+        assert!(problems.is_empty(), "{good}: {problems:#?}");
+    }
+}
+
+#[test]
+fn an_outcome_claim_resting_only_on_an_interested_party_must_say_whose_account_it_is() {
+    // S19 is the facilitators' own case study, S21 a law firm's briefing, S14 a provider chief executive's opinion.
+    for (text, sources) in [
+        ("Lambeth saved £2m in its first year.", vec!["S19"]),
+        ("Lambeth saved £2m in its first year.", vec!["S19", "S21"]),
+        ("Prime contracting reduced costs.", vec!["S14"]),
+    ] {
+        expect_problem(
+            with_edit("models.json", |v| {
+                v[0]["pros"][0] = serde_json::json!({ "text": text, "sources": sources })
+            }),
+            "does not say whose account it is",
+        );
+    }
+    // An effect's reason and a case are held to the same rule.
+    expect_problem(
+        with_edit("questions/01-need.json", |v| {
+            first_effect(v)["why"] = "Alliances cut costs by a third.".into();
+            first_effect(v)["sources"] = serde_json::json!(["S21"]);
+        }),
+        "does not say whose account it is",
+    );
+    expect_problem(
+        with_edit("cases.json", |v| {
+            let case = by_id(v, "lambeth-alliance");
+            case["sources"] = serde_json::json!(["S19", "S21"]);
+            case["what_happened"] = "It saved £2m in year one.".into();
+        }),
+        "cases.json `lambeth-alliance`: claims a result",
+    );
+    // Saying whose account it is passes; so does an independent source beside the interested one.
+    for (text, sources) in [
+        (
+            "The facilitators report £2m of savings in Lambeth's first year.",
+            vec!["S19"],
+        ),
+        (
+            "A law firm's briefing reported £2m of savings.",
+            vec!["S19", "S21"],
+        ),
+        ("Lambeth saved £2m in its first year.", vec!["S19", "S20"]),
+    ] {
+        let problems = with_edit("models.json", |v| {
+            v[0]["pros"][0] = serde_json::json!({ "text": text, "sources": sources })
+        })
+        .unwrap();
+        assert!(problems.is_empty(), "{text}: {problems:#?}");
+    }
+}
+
+#[test]
+fn an_interested_party_must_be_named() {
+    expect_problem(
+        with_edit("sources.json", |v| {
+            by_id(v, "S19")["interested_party"] = " ".into()
+        }),
+        "sources.json `S19`: interested_party is empty",
+    );
+}
+
+#[test]
+fn the_interested_parties_named_in_issue_11_are_marked() {
+    let kb = Kb::embedded().unwrap();
+    for id in ["S14", "S19", "S21"] {
+        assert!(
+            kb.source(id).unwrap().interested_party.is_some(),
+            "{id} is not marked as an interested party"
+        );
+    }
+}
+
+#[test]
+fn dated_statements_are_aged_against_the_review_date() {
+    let kb = Kb::embedded().unwrap();
+    assert_eq!(kb.content.meta.last_reviewed, "2026-11-29");
+    let dated = validate::dated_statements(&kb);
+    let age = |context: &str| {
+        dated
+            .iter()
+            .find(|d| d.context == context)
+            .unwrap_or_else(|| panic!("{context} is not dated"))
+            .months_old
+    };
+    // July 2018 to November 2026; a year alone counts from its January; a day later in the month is not yet a
+    // whole month.
+    assert_eq!(age("cases.json `lambeth-alliance` status"), 100);
+    assert_eq!(age("cases.json `wirral-delegation` status"), 46);
+    assert_eq!(age("cases.json `dudley-icp` status"), 32);
+    assert_eq!(age("cases.json `bedfordshire-msk` status"), 0);
+    // Every model with a status note and every case is dated.
+    let notes = kb
+        .content
+        .models
+        .iter()
+        .filter(|m| m.status_note.is_some())
+        .count();
+    let statuses = dated
+        .iter()
+        .filter(|d| d.context.ends_with("status_note"))
+        .count();
+    assert_eq!(statuses, notes);
+    assert_eq!(
+        dated
+            .iter()
+            .filter(|d| d.context.ends_with(" status"))
+            .count(),
+        kb.content.cases.len()
+    );
+}
+
+#[test]
+fn the_date_is_shown_with_the_statement() {
+    use contract_advisor::content::{as_of_words, dated};
+    assert_eq!(as_of_words("2026-03").as_deref(), Some("March 2026"));
+    assert_eq!(
+        as_of_words("2026-02-17").as_deref(),
+        Some("17 February 2026")
+    );
+    assert_eq!(as_of_words("2025").as_deref(), Some("2025"));
+    assert_eq!(as_of_words("2026-13"), None);
+    assert_eq!(
+        dated("Boards are merging.", Some("2025-10")),
+        "As of October 2025: Boards are merging."
+    );
+    assert_eq!(dated("Timeless.", None), "Timeless.");
+    let kb = Kb::embedded().unwrap();
+    let cat = contract_advisor::api::catalogue(&kb);
+    let case = |id: &str| {
+        cat.cases
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .status
+            .clone()
+    };
+    assert_eq!(case("lambeth-alliance"), "Evolved (as of July 2018)");
+    assert_eq!(
+        case("bedfordshire-msk"),
+        "Status not verified (as of November 2026)"
+    );
+    assert_eq!(
+        case("mid-notts"),
+        "Status not verified (as of November 2026)"
+    );
+    // A model's status note and its dated pros, cons and risks reach the page with their dates.
+    let rec = contract_advisor::api::recommendation(&kb, &contract_advisor::Answers::new(&kb));
+    let delegated = rec
+        .arrangements
+        .iter()
+        .find(|m| m.id == "delegated-commissioning")
+        .unwrap();
+    assert!(delegated
+        .status_note
+        .as_deref()
+        .unwrap()
+        .starts_with("As of June 2026: "));
+    assert!(delegated.risks.iter().any(|r| r
+        .text
+        .starts_with("As of June 2026: Delegations from NHS England")));
+}

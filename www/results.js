@@ -458,14 +458,14 @@ class Renderer {
 
   cases() {
     const like = this.rec.resembles;
-    const OUTCOME = (/** @type {string} */ o) => tag(cap(o), o === 'collapsed' || o === 'abandoned' ? 'gap' : 'neutral');
+    const OUTCOME = (/** @type {{outcome: string, status: string}} */ c) => tag(c.status, c.outcome === 'collapsed' || c.outcome === 'abandoned' ? 'gap' : 'neutral');
     return [
       ...this.top('cases', 'Cases'),
       h('p', null, 'Documented English cases of integrated care contracts: what happened, the lesson, and the sources.'),
       h('h2', { class: 'ca-heading-m' }, 'Your answers resemble'),
       like.length
         ? like.map((c) => h('div', { class: 'ca-card' },
-          h('h3', { class: 'ca-heading-s' }, c.name), h('p', null, OUTCOME(c.outcome)),
+          h('h3', { class: 'ca-heading-s' }, c.name), h('p', null, OUTCOME(c)),
           h('p', null, h('strong', null, 'Lesson: '), c.lesson),
           h('p', null, 'What your answers have in common with it:'),
           h('ul', { class: 'ca-list ca-list--bullet' }, c.matched.map((m) => h('li', null, m))),
@@ -474,7 +474,7 @@ class Renderer {
       h('h2', { class: 'ca-heading-m' }, 'Case library'),
       this.cat.cases.map((c) => h('div', { class: 'ca-card ca-case', id: safeId('ca-case-', c.id), tabindex: '-1' },
         h('h3', { class: 'ca-heading-s' }, `${c.name} (${c.years})`),
-        h('p', null, OUTCOME(c.outcome)),
+        h('p', null, OUTCOME(c)),
         h('dl', { class: 'ca-summary-list ca-summary-list--compact' },
           this.row('Models', c.models.join('; ')),
           this.row('What it was', c.what),

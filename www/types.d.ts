@@ -135,7 +135,7 @@ export interface WhatIfView {
   layer: "arrangement" | "vehicle" | "payment"; changes: StepView[]; currentLeader: string; newLeader: string; newLeaderId: string;
   lead: number; text: string;
 }
-export interface CaseMatchView { id: string; name: string; outcome: string; lesson: string; matched: string[]; sources: string[] }
+export interface CaseMatchView { id: string; name: string; outcome: string; status: string; lesson: string; matched: string[]; sources: string[] }
 export interface SourceView {
   id: string; title: string; publisher: string; author: string | null; year: string; url: string; note: string; caution: string | null;
 }
@@ -164,7 +164,7 @@ export interface CatalogueModel {
   moneyFlow: string; leadTime: string; upfrontCost: string; skills: string[]; cases: string[]; sources: string[];
 }
 export interface CatalogueCase {
-  id: string; name: string; years: string; models: string[]; outcome: string; what: string; whatHappened: string;
+  id: string; name: string; years: string; models: string[]; outcome: string; status: string; what: string; whatHappened: string;
   lesson: string; sources: string[];
 }
 export interface Catalogue {

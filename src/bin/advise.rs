@@ -9,9 +9,11 @@ const USAGE: &str = "usage:
   advise recommend FILE [--format text|json]   recommendation for a saved answers file (or a plain
                                                JSON object of question id to answer); FILE - reads stdin
   advise link FILE                             the share-link fragment for the answers in FILE
-  advise check [--balance [N]]                 check the content against the editorial rules; with
-                                               --balance, each model's attainable maximum and how often
-                                               it leads over N random answer sets (default 10000)
+  advise check [--balance [N]]                 check the content against the editorial rules and list
+                                               dated statements more than 12 months older than the
+                                               review; with --balance, each model's attainable maximum
+                                               and how often it leads over N random answer sets
+                                               (default 10000)
   advise concordance DIR...                    how the scenarios in DIR (tests/scenarios/*) fare
   advise catalogue [--format json|html]        every question, model, case and source
   advise info                                  versions and counts";
@@ -154,6 +156,24 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let mut text: String = problems.iter().map(|p| format!("{p}\n")).collect();
             let plural = if problems.len() == 1 { "" } else { "s" };
             text.push_str(&format!("{} problem{plural} found\n", problems.len()));
+            let dated = validate::dated_statements(&kb);
+            let stale: Vec<&validate::Dated> = dated
+                .iter()
+                .filter(|d| d.months_old > validate::STALE_MONTHS)
+                .collect();
+            text.push_str(&format!(
+                "{} dated statements; {} speak for a date more than {} months before last_reviewed ({})\n",
+                dated.len(),
+                stale.len(),
+                validate::STALE_MONTHS,
+                kb.content.meta.last_reviewed
+            ));
+            for d in stale {
+                text.push_str(&format!(
+                    "  {} (as of {}, {} months before)\n",
+                    d.context, d.as_of, d.months_old
+                ));
+            }
             out(&text);
             Ok(if problems.is_empty() {
                 ExitCode::SUCCESS

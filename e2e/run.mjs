@@ -806,6 +806,9 @@ await check('issue 4: the iframe example loads embed.html, which works inside th
   await frame.getByRole('button', { name: 'Back' }).click();
   await waitScreen(frame, 'start');
   await frame.getByLabel('Open a saved answers file').setInputFiles(GOOD_FILE);
+  // One question was answered above, so the tool asks before the file replaces it.
+  await waitScreen(frame, 'replace');
+  await frame.getByRole('button', { name: 'Open the answers in this file' }).click();
   await waitScreen(frame, 'check');
   await toResults(frame);
   assert((await shadowText(frame)).includes('may suit'), 'no results in the frame');
@@ -972,6 +975,46 @@ await check('issue 10: the first screen of the results names the combination, it
     await noProblems(t);
     await t.context.close();
   }
+});
+
+await check('issue 10: nothing lost: a link or file that would replace saved answers asks first; Keep keeps them, Open replaces them, and Undo brings them back', async () => {
+  const t = await open({ url: BASE + 'index.html' });
+  const { page } = t;
+  await ready(page);
+  await page.getByLabel('Open a saved answers file').setInputFiles(GOOD_FILE);
+  await waitScreen(page, 'check');
+  const mine = await checkRows(page);
+  // A colleague's link, pasted into the address bar while these answers are saved.
+  await page.evaluate((link) => { location.hash = link; }, RISKY_LINK);
+  await waitScreen(page, 'replace');
+  assert((await shadowText(page)).includes('Opening the answers in this link replaces them'), 'no warning before replacing');
+  await axe(page, 'the question before answers are replaced');
+  await page.getByRole('button', { name: 'Keep my answers' }).click();
+  await page.waitForFunction(() => document.querySelector('contract-advisor').shadowRoot.querySelector('[data-screen]').dataset.screen !== 'replace');
+  assert((await shadowText(page)).includes('Your answers have been kept'), 'no notice after keeping the answers');
+  assert(await page.evaluate(() => location.hash) === GOOD_LINK, 'keeping my answers did not keep them in the address');
+  // Reload: the saved answers are still the same.
+  await page.reload();
+  await ready(page);
+  await page.evaluate((link) => { location.hash = link; }, RISKY_LINK);
+  await waitScreen(page, 'replace');
+  await page.getByRole('button', { name: 'Open the answers in this link' }).click();
+  await waitScreen(page, 'check');
+  const theirs = await checkRows(page);
+  assert(JSON.stringify(theirs) !== JSON.stringify(mine), 'the link did not replace the answers');
+  await page.getByRole('button', { name: 'Undo: bring back my previous answers' }).click();
+  await waitScreen(page, 'check');
+  assert((await shadowText(page)).includes('Your previous answers are back'), 'no notice after Undo');
+  sameRows(await checkRows(page), mine, 'after Undo');
+  // A plain answers object, as advise accepts, opens in the page too (and asks first, as answers are in force).
+  await page.getByLabel('Open a saved answers file').setInputFiles(resolve('e2e/fixtures/risky-plan.json'));
+  await waitScreen(page, 'replace');
+  await page.getByRole('button', { name: 'Open the answers in this file' }).click();
+  await waitScreen(page, 'check');
+  sameRows(await checkRows(page), theirs, 'after opening the plain answers file');
+  ownFilesOnly(t.requests, BASE);
+  await noProblems(t);
+  await t.context.close();
 });
 
 await check('issue 5: reflow at 320×800: no screen scrolls sideways (tables and charts scroll in their own boxes)', async () => {

@@ -60,6 +60,26 @@ pub fn write_file(kb: &Kb, answers: &Answers) -> String {
     serde_json::to_string_pretty(&file_value(kb, answers)).unwrap_or_default()
 }
 
+/// Reads answers in either form the product accepts, so the page and `advise` take the same inputs: a saved
+/// answers file (it has a `format` field), or a plain JSON object of question ids and answers. Anything else is
+/// read as a saved file, so its problems are reported in the same words.
+pub fn read_any(kb: &Kb, text: &str) -> Result<(Answers, Vec<String>), Vec<Error>> {
+    let plain = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if plain.len() <= MAX_FILE_BYTES {
+        if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(plain) {
+            if !map.contains_key("format") {
+                if let Ok(raw) = serde_json::from_value::<RawAnswers>(Value::Object(map)) {
+                    if raw.is_empty() {
+                        return Err(file_error("The file has no answers in it"));
+                    }
+                    return Answers::from_raw(kb, &raw);
+                }
+            }
+        }
+    }
+    read_file(kb, text)
+}
+
 /// Reads an answers file. On success returns the answers and notes for the user (for example that the file was
 /// saved with other content); on failure, every problem found.
 pub fn read_file(kb: &Kb, text: &str) -> Result<(Answers, Vec<String>), Vec<Error>> {

@@ -264,11 +264,12 @@ impl Advisor {
     }
 
     #[cfg(feature = "full")]
-    /// Replaces the answers with those in a saved-answers file. On any problem the answers are left as they
+    /// Replaces the answers with those in a saved-answers file or a plain JSON object of answers (what `advise`
+    /// accepts). On any problem the answers are left as they
     /// were (full build): `{ ok: true, notes, journey }` or `{ ok: false, errors }`.
     #[wasm_bindgen(js_name = importFile)]
     pub fn import_file(&mut self, text: &str) -> JsValue {
-        match saved::read_file(&self.kb, text) {
+        match saved::read_any(&self.kb, text) {
             Ok((answers, notes)) => self.replace(answers, notes),
             Err(errors) => failed(&errors),
         }

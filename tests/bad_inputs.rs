@@ -80,7 +80,8 @@ impl Entry {
 
     fn read(&self, kb: &Kb, text: &str) -> Result<(Answers, Vec<String>), Vec<Error>> {
         match self.kind.as_str() {
-            "file" => saved::read_file(kb, text),
+            // What the page and `advise` both read: a saved file or a plain object of answers.
+            "file" => saved::read_any(kb, text),
             "link" => saved::read_link(kb, text),
             other => panic!("{}: unknown kind {other}", self.name),
         }
@@ -423,4 +424,19 @@ fn duplicate_keys_in_a_file_are_refused() {
             errors[0].message()
         );
     }
+}
+
+/// The page reads what `advise` reads: a plain JSON object of answers gives the same answers as the saved file
+/// that holds them, and an empty object is refused rather than clearing the answers.
+#[test]
+fn a_plain_answers_object_is_read_like_the_saved_file() {
+    let kb = kb();
+    let good = good_answers(&kb);
+    let plain = serde_json::to_string(&good.to_raw(&kb)).expect("serialise");
+    let (read, _) = saved::read_any(&kb, &plain).expect("a plain answers object loads");
+    assert_eq!(read.to_raw(&kb), good.to_raw(&kb));
+    let (same, _) = saved::read_any(&kb, &good_file_text()).expect("the saved file still loads");
+    assert_eq!(same.to_raw(&kb), good.to_raw(&kb));
+    let empty = saved::read_any(&kb, "{}").expect_err("an empty object is refused");
+    assert!(empty[0].message().contains("no answers"), "{empty:?}");
 }

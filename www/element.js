@@ -47,7 +47,11 @@ class ContractAdvisorElement extends HTMLElement {
   /** @type {any} */ #advisor;
   /** @type {Ctx | undefined} */ #ctx;
   /** @type {Screen} */ #screen = { screen: 'start' };
-  /** @type {{ title: string, lines: string[] } | null} */ #notice = null;
+  /** @type {{ title: string, lines: string[], undo?: boolean } | null} */ #notice = null;
+  /** Answers from a link or file waiting for the user's say, because other answers are in force. */
+  /** @type {{ kind: 'link' | 'file', text: string } | null} */ #pending = null;
+  /** The answers in force before the last replacement, as a link fragment ('' when there were none), for Undo. */
+  /** @type {string | null} */ #previous = null;
   /** @type {any} */ #rec = null; // the recommendation for the current answers, computed once
   /** @type {any} */ #cat = null; // the catalogue never changes
   #token = 0;
@@ -151,11 +155,20 @@ class ContractAdvisorElement extends HTMLElement {
     if (!this.#linkState) return first;
     const old = history.state?.ca ? history.state : null; // a reload keeps the screen the user was on
     if (LINK.test(location.hash)) {
+      // Answers saved on this device that the link would replace: ask first (a reload of our own address, whose
+      // fragment is these very answers, asks nothing).
+      const mine = !old && adv.journey().answered > 0 && location.hash.slice(1) !== adv.linkFragment()
+        ? '#' + adv.linkFragment() : null;
       const r = adv.openLink(location.hash);
       if (!r.ok) return fail('We could not open the answers in this link', r);
+      if (mine) {
+        adv.openLink(mine); // a good link: keep the saved answers until the user says otherwise
+        this.#pending = { kind: 'link', text: location.hash };
+        return { screen: 'replace' };
+      }
       this.#changed();
       if (!old) {
-        this.#notice = { title: 'We have opened the answers in your link', lines: [...r.notes, ...(this.#storeOn ? ['They replace any answers saved on this device.'] : [])] };
+        this.#notice = { title: 'We have opened the answers in your link', lines: r.notes };
         return { screen: 'check' };
       }
     }
@@ -181,6 +194,7 @@ class ContractAdvisorElement extends HTMLElement {
     if (screen === 'question') nodes = questionPage(ctx, state);
     if (!nodes && (screen === 'question' || screen === 'check')) { screen = 'check'; nodes = checkPage(ctx, state); }
     if (screen === 'start') nodes = this.#startPage(state);
+    if (screen === 'replace') nodes = this.#replacePage() || this.#startPage({ screen: 'start' });
     if (!nodes) {
       try {
         const [results] = await Promise.all([import('./results.js'), this.#advisor.full()]);
@@ -202,7 +216,9 @@ class ContractAdvisorElement extends HTMLElement {
     if (errors?.length) top.push(errorSummary(errors, /** @type {ShadowRoot} */ (this.#shadow), state.errorTitle));
     else if (this.#notice) {
       top.push(h('div', { class: 'ca-notice', role: 'alert', tabindex: '-1' },
-        h('h2', { class: 'ca-notice__title' }, this.#notice.title), this.#notice.lines.map((l) => h('p', null, l))));
+        h('h2', { class: 'ca-notice__title' }, this.#notice.title), this.#notice.lines.map((l) => h('p', null, l)),
+        this.#notice.undo && this.#previous && this.#previous.length > 1
+          && button('Undo: bring back my previous answers', () => this.#undoReplace(), 'secondary')));
     }
     this.#notice = null;
     nodes.splice(nodes[0]?.classList?.contains('ca-button--back') ? 1 : 0, 0, ...top);
@@ -224,9 +240,16 @@ class ContractAdvisorElement extends HTMLElement {
     if (e.state?.ca) return this.#show(e.state, { history: 'replace' });
     const hash = location.hash;
     if (!LINK.test(hash) || hash.slice(1) === this.#advisor.linkFragment()) return;
+    const mine = this.#advisor.journey().answered > 0 ? '#' + this.#advisor.linkFragment() : null;
     const r = this.#advisor.openLink(hash);
     if (!r.ok) {
       this.#show({ screen: 'start', errorTitle: 'We could not open the answers in this link', errors: r.errors.map((/** @type {any} */ x) => ({ message: x.message })) }, { history: 'replace' });
+      return;
+    }
+    if (mine) {
+      this.#advisor.openLink(mine); // a good link: keep the answers in force until the user says otherwise
+      this.#pending = { kind: 'link', text: hash };
+      this.#show({ screen: 'replace' }, { history: 'replace' });
       return;
     }
     this.#changed();
@@ -302,6 +325,78 @@ class ContractAdvisorElement extends HTMLElement {
     this.#show({ screen: 'check' });
   }
 
+  /** Reads a chosen file; if other answers are in force, keeps them and asks first. */
+  async #chooseFile(/** @type {HTMLInputElement} */ input) {
+    const file = input.files?.[0];
+    if (!file || this.#advisor.journey().answered === 0) return this.#openFile(input);
+    let text = '';
+    try {
+      text = await file.slice(0, 1 << 20).text();
+      await this.#advisor.full();
+    } catch {
+      return this.#openFile(input);
+    }
+    // Check the file first, on a copy of the answers in force, so that a bad file is refused straight away.
+    const mine = '#' + this.#advisor.linkFragment();
+    const r = this.#advisor.importFile(text);
+    if (!r.ok) return this.#openFile(input);
+    this.#advisor.openLink(mine);
+    input.value = '';
+    this.#pending = { kind: 'file', text };
+    this.#show({ screen: 'replace' });
+  }
+
+  /** Asks before answers from a link or file replace the ones in force. */
+  #replacePage() {
+    const p = this.#pending;
+    if (!p) return null;
+    const what = p.kind === 'link' ? 'the answers in this link' : 'the answers in this file';
+    const j = this.#advisor.journey();
+    return [
+      h1(`Open ${what}?`),
+      h('p', null, `You already have answers to ${j.answered} of ${j.total} questions${this.#storeOn ? ', saved on this device' : ''}. Opening ${what} replaces them.`),
+      h('p', null, 'If you open them, you can undo this straight away and have your own answers back.'),
+      h('div', { class: 'ca-button-group' },
+        button(`Open ${what}`, () => this.#applyPending()),
+        button('Keep my answers', () => this.#keepMine(), 'secondary')),
+    ];
+  }
+
+  #applyPending() {
+    const p = this.#pending;
+    this.#pending = null;
+    if (!p) return;
+    const before = '#' + this.#advisor.linkFragment();
+    const r = p.kind === 'link' ? this.#advisor.openLink(p.text) : this.#advisor.importFile(p.text);
+    if (!r.ok) {
+      const title = p.kind === 'link' ? 'We could not open the answers in this link' : 'We could not open that file';
+      this.#show({ screen: 'start', errorTitle: title, errors: r.errors.map((/** @type {any} */ x) => ({ message: x.message })) }, { history: 'replace' });
+      return;
+    }
+    this.#previous = before;
+    this.#changed();
+    this.#notice = { title: p.kind === 'link' ? 'We have opened the answers in your link' : 'Your saved answers have been opened', lines: r.notes, undo: true };
+    this.#show({ screen: 'check' }, { history: 'replace' });
+  }
+
+  #keepMine() {
+    this.#pending = null;
+    this.#notice = { title: 'Your answers have been kept', lines: ['Nothing was changed.'] };
+    this.#changed();
+    this.#show(this.#resume(), { history: 'replace' });
+  }
+
+  /** Undo: the answers in force before the last replacement come back. */
+  #undoReplace() {
+    const prev = this.#previous;
+    this.#previous = null;
+    if (!prev) return;
+    this.#advisor.openLink(prev);
+    this.#changed();
+    this.#notice = { title: 'Your previous answers are back', lines: ['The answers you opened have been put aside.'] };
+    this.#show({ screen: 'check' }, { history: 'replace' });
+  }
+
   /** Shows the link to these answers in a read-only field and tries to copy it to the clipboard. */
   async #copyLink(/** @type {HTMLElement} */ status, /** @type {HTMLElement} */ box) {
     const url = location.href.split('#')[0] + '#' + this.#advisor.linkFragment();
@@ -342,7 +437,7 @@ class ContractAdvisorElement extends HTMLElement {
         errs && errorMessage('ca-file-error', errs),
         h('input', { class: 'ca-file', id: 'ca-file', type: 'file', accept: '.json,application/json',
           'aria-describedby': 'ca-file-hint' + (errs ? ' ca-file-error' : ''),
-          onchange: (/** @type {Event} */ e) => this.#openFile(/** @type {HTMLInputElement} */ (e.target)) })));
+          onchange: (/** @type {Event} */ e) => this.#chooseFile(/** @type {HTMLInputElement} */ (e.target)) })));
   }
 
   /** The start page. @param {Screen} state */

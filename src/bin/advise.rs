@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use contract_advisor::{api, concordance, report, saved, validate, Answers, Error, Kb, RawAnswers};
+use contract_advisor::{api, concordance, report, saved, validate, Answers, Error, Kb};
 
 const USAGE: &str = "usage:
   advise recommend FILE [--format text|json]   recommendation for a saved answers file (or a plain
@@ -43,17 +43,7 @@ fn read_input(path: &str) -> Result<String, String> {
 }
 
 fn load_answers(kb: &Kb, text: &str) -> Result<(Answers, Vec<String>), Vec<Error>> {
-    // A saved answers file has a "format" field; anything else is read as a plain object of answers.
-    let looks_saved = serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| v.get("format").map(|_| ()))
-        .is_some();
-    if looks_saved || serde_json::from_str::<RawAnswers>(text).is_err() {
-        saved::read_file(kb, text)
-    } else {
-        let raw: RawAnswers = serde_json::from_str(text).unwrap_or_default();
-        Answers::from_raw(kb, &raw)
-    }
+    saved::read_any(kb, text)
 }
 
 fn print_errors(errors: &[Error]) {

@@ -510,6 +510,8 @@ await check('issue 3: risky plan: readiness gaps, red flags with cases, procurem
   await waitScreen(page, 'sources');
   assert(await page.evaluate(() => document.querySelector('contract-advisor').shadowRoot.activeElement?.id) === srcId, `source link did not focus ${srcId}`);
   await goView(page, 'results', 'Contract options');
+  // Red flags on a model sit in its folded details: open the first that holds one, as a user would.
+  await page.locator('contract-advisor details.ca-fold:has(.ca-flag a[href^="#ca-case-"]) > summary').first().click();
   const flagCase = page.locator('contract-advisor .ca-flag a[href^="#ca-case-"]').first();
   const caseId = (await flagCase.getAttribute('href')).slice(1);
   assert(caseIds.includes(caseId), `red flag links to ${caseId}, which is not in the case library`);
@@ -971,6 +973,14 @@ await check('issue 10: the first screen of the results names the combination, it
       assert(box.text.includes(norm(s)), `the summary lacks “${s.slice(0, 60)}”`);
     }
     if (sm.procurement) assert(box.text.includes(norm(sm.procurement)), 'the summary lacks the procurement route');
+    // With every disclosure closed, the whole results page is at most six screens.
+    const height = await t.page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`     results page at ${viewport.width}×${viewport.height}, disclosures closed: ${height} px (${(height / viewport.height).toFixed(1)} screens)`);
+    if (viewport.width === 1366 && height > 6 * viewport.height) {
+      const parts = await t.page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelector('.ca-root').children]
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().height)}`));
+      assert(false, `the results page is ${height} px, over six screens:\n  ${parts.join('\n  ')}`);
+    }
     await axe(t.page, `summary at ${viewport.width}px`);
     await noProblems(t);
     await t.context.close();

@@ -36,6 +36,10 @@ const LEVEL = { high: 'High', medium: 'Medium', low: 'Low' };
 /** A safe fragment of an id for use in an element id (ids come from the content; anything odd gets none). */
 const safeId = (/** @type {string} */ prefix, /** @type {string} */ id) => (/^[A-Za-z0-9_-]{1,40}$/.test(id) ? prefix + id : null);
 const cap = (/** @type {string} */ s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A disclosure, closed by default, that keeps the results page short; printed open. */
+const fold = (/** @type {any} */ label, /** @type {any} */ body) => h('details', { class: 'ca-details ca-fold' },
+  h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, label)),
+  h('div', { class: 'ca-details__text' }, body));
 /** A score with a real minus sign: "−11". */
 const num = (/** @type {number} */ n) => (n < 0 ? `−${-n}` : String(n));
 /** "+2 points", "−1 point" */
@@ -165,19 +169,17 @@ class Renderer {
     return h('section', { class: 'ca-section', 'aria-labelledby': 'ca-conf-title' },
       h('h2', { class: 'ca-heading-m', id: 'ca-conf-title' }, 'How sure this advice is'),
       h('p', null, 'Confidence: ', h('strong', null, pick(LEVEL, c.level, c.level)), '. ', c.summary),
-      h('ul', { class: 'ca-list ca-list--bullet' }, c.reasons.map((t) => h('li', null, t))));
+      fold('Why', h('ul', { class: 'ca-list ca-list--bullet' }, c.reasons.map((t) => h('li', null, t)))));
   }
 
-  /** The recommended combination (arrangement + vehicle + payment rule), the alternatives, and any tie. */
+  /** The alternatives to the recommended combination (which the summary names), and any tie. */
   combinations() {
     const [first, ...others] = this.rec.combinations;
     return h('section', { class: 'ca-section', 'aria-labelledby': 'ca-comb-title' },
-      h('h2', { class: 'ca-heading-m', id: 'ca-comb-title' }, 'The combination that may suit you best'),
-      first
-        ? [h('p', { class: 'ca-lead ca-combination' }, h('strong', null, first.text)),
-          others.length > 0 && [h('p', null, 'Alternatives that may also suit you:'),
-            h('ul', { class: 'ca-list ca-list--bullet' }, others.map((x) => h('li', null, x.text)))]]
-        : h('p', null, 'No combination stands out from your answers yet.'),
+      h('h2', { class: 'ca-heading-m', id: 'ca-comb-title' }, 'Other combinations to consider'),
+      !first ? h('p', null, 'No combination stands out from your answers yet.')
+        : others.length > 0 ? h('ul', { class: 'ca-list ca-list--bullet' }, others.map((x) => h('li', null, x.text)))
+          : h('p', null, 'No other combination comes close.'),
       this.rec.ties.map((t) => h('div', { class: 'ca-inset ca-tie' }, h('p', null, t.text))));
   }
 
@@ -186,8 +188,9 @@ class Renderer {
     const list = this.rec.watch;
     return list.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
       h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
-      h('p', null, 'Your answers raise these warnings for your situation and the combination above.'),
-      list.map((f) => this.flag(f, 'ca-watch')));
+      h('p', null, 'Your answers raise these warnings for your situation and the combination above, most serious first.'),
+      fold(`All ${list.length} ${list.length === 1 ? 'warning' : 'warnings'}, with the answers behind them and what to do`,
+        list.map((f) => this.flag(f, 'ca-watch'))));
   }
 
   /** One warning. @param {FlagView} f @param {string} cls */
@@ -211,8 +214,9 @@ class Renderer {
     if (!groups.length) return null;
     return h('section', { class: 'ca-section ca-charts', 'aria-labelledby': 'ca-charts-title' },
       h('h2', { class: 'ca-heading-l2', id: 'ca-charts-title' }, 'Charts'),
-      fitChart(groups),
-      criteriaChart(groups, this.rec.sections));
+      fold('Show the charts: how well each model fits, and where its points come from', [
+        fitChart(groups),
+        criteriaChart(groups, this.rec.sections)]));
   }
 
   /**
@@ -224,15 +228,18 @@ class Renderer {
     const rest = ranked.slice(3);
     return h('section', { class: `ca-layer ca-layer--${id}`, 'aria-labelledby': `ca-${id}-title` },
       h('h2', { class: 'ca-heading-l2', id: `ca-${id}-title` }, title),
-      h('p', null, intro),
-      ranked.slice(0, 3).map((m) => h('article', { class: 'ca-model' },
-        h('h3', { class: 'ca-heading-m ca-model__title' }, `${m.rank}. ${m.name}`), this.model(m))),
-      rest.length > 0 && [
-        h('h3', { class: 'ca-heading-m' }, `Other ${title.toLowerCase()}`),
-        rest.map((m) => h('details', { class: 'ca-details ca-model ca-model--more' },
-          h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, `${m.rank}. ${m.name}`),
-            h('span', { class: 'ca-details__summary-fit' }, ` – ${m.fitLabel}`)),
-          h('div', { class: 'ca-details__text' }, this.model(m))))]);
+      h('ol', { class: 'ca-list ca-list--number ca-ranking' }, ranked.slice(0, 3).map((m) =>
+        h('li', null, h('strong', null, m.name), ` – ${m.fitLabel}`))),
+      fold([`All ${ranked.length} ${title.toLowerCase()}, ranked, with why each may or may not suit you`], [
+        h('p', null, intro),
+        ranked.slice(0, 3).map((m) => h('article', { class: 'ca-model' },
+          h('h3', { class: 'ca-heading-m ca-model__title' }, `${m.rank}. ${m.name}`), this.model(m))),
+        rest.length > 0 && [
+          h('h3', { class: 'ca-heading-m' }, `Other ${title.toLowerCase()}`),
+          rest.map((m) => h('details', { class: 'ca-details ca-model ca-model--more' },
+            h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, `${m.rank}. ${m.name}`),
+              h('span', { class: 'ca-details__summary-fit' }, ` – ${m.fitLabel}`)),
+            h('div', { class: 'ca-details__text' }, this.model(m))))]]));
   }
 
   /** Everything about one model. @param {ModelResult} m */
@@ -240,9 +247,10 @@ class Renderer {
     const sub = (/** @type {string} */ title, /** @type {any} */ body) => [h('h4', { class: 'ca-heading-s' }, title), body];
     const claims = (/** @type {string} */ title, /** @type {ClaimView[]} */ list) =>
       list.length > 0 && sub(title, h('ul', { class: 'ca-list ca-list--bullet' }, list.map((c) => this.claim(c))));
-    return [
+    const head = [
       h('p', { class: 'ca-fit' }, tag(cap(m.fitLabel), pick(FIT, m.fit, 'unknown')), ' ', h('span', { class: 'ca-fit__score' }, `Fit: ${m.basis}.`)),
-      h('p', null, m.summary),
+      h('p', null, m.summary)];
+    const body = [
       m.synonyms.length > 0 && h('p', { class: 'ca-secondary' }, `Also called: ${m.synonyms.join(', ')}.`),
       (m.status !== 'established' || m.statusNote) && h('div', { class: 'ca-inset' },
         h('p', null, h('strong', null, `Status: ${pick(MODEL_STATUS, m.status, cap(m.status)).toLowerCase()}. `), m.statusNote || '')),
@@ -259,6 +267,7 @@ class Renderer {
       claims('Risks', m.risks),
       h('p', null, this.sources(m.sources, 'Sources for this model: ')),
     ];
+    return [head, body];
   }
 
   /** One answer that counts for or against a model. @param {ContributionView} c */
@@ -319,7 +328,11 @@ class Renderer {
     const print = () => {
       const date = this.ctx.shadow.querySelector('.ca-print-date');
       if (date) date.textContent = `Report printed on ${today()}.`;
+      // Open the folded parts for browsers that print closed disclosures closed, then put them back.
+      const closed = [...this.ctx.shadow.querySelectorAll('details.ca-fold:not([open])')];
+      closed.forEach((d) => { d.open = true; });
       window.print();
+      closed.forEach((d) => { d.open = false; });
     };
     return [
       this.appendix(),

@@ -490,6 +490,10 @@ pub struct FlagView {
     pub id: String,
     /// Title.
     pub title: String,
+    /// How serious it is: `high`, `medium` or `low` (lists put the most serious first).
+    pub severity: &'static str,
+    /// The severity in words ("Serious", "Significant", "Worth checking").
+    pub severity_label: &'static str,
     /// What went wrong elsewhere.
     pub message: String,
     /// What to do about it.
@@ -522,6 +526,8 @@ fn flag_view(kb: &Kb, r: &flags::Raised) -> FlagView {
         because,
         id: f.id.clone(),
         title: f.title.clone(),
+        severity: f.severity.id(),
+        severity_label: f.severity.label(),
         message: f.message.clone(),
         mitigation: f.mitigation.clone(),
         case_id: f.case.clone(),
@@ -977,7 +983,8 @@ pub struct Recommendation {
     pub what_if: Vec<WhatIfView>,
     /// Documented cases the answers resemble.
     pub resembles: Vec<CaseMatchView>,
-    /// What to watch: every warning the answers trigger for the situation or the recommended combination.
+    /// What to watch: every warning the answers trigger for the situation or the recommended combination, most
+    /// serious first (then in content order).
     pub watch: Vec<FlagView>,
     /// Every source cited in this recommendation, in the content's order.
     pub sources: Vec<SourceView>,

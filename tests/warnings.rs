@@ -23,12 +23,20 @@ use serde::Deserialize;
 
 static KB: LazyLock<Kb> = LazyLock::new(|| Kb::embedded().expect("embedded content loads"));
 
-/// One warning's pair.
+/// One warning's file: its id and at least one pair.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WarningPairs {
+    /// The warning's id (the file name without `.json`).
+    warning: String,
+    /// Its pairs (one per way of raising it that deserves its own test).
+    pairs: Vec<Pair>,
+}
+
+/// A set of answers that must raise a warning, and a close set that must not.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Pair {
-    /// The warning's id (the file name without `.json`).
-    warning: String,
     /// Where the answers come from and why the change takes the warning away.
     why: String,
     /// Answers that must raise it.
@@ -50,7 +58,7 @@ impl Pair {
     }
 }
 
-static PAIRS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
+static FILES: LazyLock<Vec<WarningPairs>> = LazyLock::new(|| {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/warnings");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -61,18 +69,28 @@ static PAIRS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
     paths
         .iter()
         .map(|p| {
-            let pair: Pair = serde_json::from_str(&std::fs::read_to_string(p).unwrap())
+            let file: WarningPairs = serde_json::from_str(&std::fs::read_to_string(p).unwrap())
                 .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             assert_eq!(
                 p.file_stem().unwrap().to_str().unwrap(),
-                pair.warning,
+                file.warning,
                 "{}: the warning id must be the file name",
                 p.display()
             );
-            pair
+            file
         })
         .collect()
 });
+
+/// Every pair, with its warning's id and a name for messages ("thin-market 2").
+fn pairs() -> impl Iterator<Item = (&'static str, String, &'static Pair)> {
+    FILES.iter().flat_map(|f| {
+        f.pairs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (f.warning.as_str(), format!("{} {}", f.warning, i + 1), p))
+    })
+}
 
 /// The answers, read strictly as `advise recommend` reads them (no unknown ids, no answers to hidden questions).
 fn answers(raw: &RawAnswers, what: &str) -> Answers {
@@ -122,7 +140,11 @@ fn flag_index(id: &str) -> usize {
 
 #[test]
 fn every_warning_has_a_pair_and_every_pair_a_warning() {
-    let paired: Vec<&str> = PAIRS.iter().map(|p| p.warning.as_str()).collect();
+    let paired: Vec<&str> = FILES
+        .iter()
+        .filter(|f| !f.pairs.is_empty())
+        .map(|f| f.warning.as_str())
+        .collect();
     for f in &KB.content.red_flags {
         assert!(
             paired.contains(&f.id.as_str()),
@@ -131,18 +153,18 @@ fn every_warning_has_a_pair_and_every_pair_a_warning() {
             f.id
         );
     }
-    for p in PAIRS.iter() {
-        flag_index(&p.warning);
-        assert!(!p.why.trim().is_empty(), "{}: say why", p.warning);
+    for (warning, name, p) in pairs() {
+        flag_index(warning);
+        assert!(!p.why.trim().is_empty(), "{name}: say why");
     }
 }
 
 #[test]
 fn each_warning_is_raised_by_its_answers_under_what_to_watch_and_on_its_models() {
-    for p in PAIRS.iter() {
-        let what = format!("{} (raises)", p.warning);
+    for (warning, name, p) in pairs() {
+        let what = format!("{name} (raises)");
         let rec = api::recommendation(&KB, &answers(&p.raises, &what));
-        let raised: Vec<&FlagView> = rec.watch.iter().filter(|f| f.id == p.warning).collect();
+        let raised: Vec<&FlagView> = rec.watch.iter().filter(|f| f.id == warning).collect();
         assert_eq!(
             raised.len(),
             1,
@@ -157,7 +179,7 @@ fn each_warning_is_raised_by_its_answers_under_what_to_watch_and_on_its_models()
         );
         // On each model of the recommended combination that it concerns (a warning about the situation may concern
         // none of them).
-        let flag = &KB.content.red_flags[flag_index(&p.warning)];
+        let flag = &KB.content.red_flags[flag_index(warning)];
         let models = per_model(&rec);
         let mut on_a_model = false;
         for id in combination(&rec) {
@@ -166,7 +188,7 @@ fn each_warning_is_raised_by_its_answers_under_what_to_watch_and_on_its_models()
                 on_a_model = true;
                 let (_, list) = models.iter().find(|(m, _)| *m == id).unwrap();
                 assert!(
-                    list.contains(&p.warning.as_str()),
+                    list.contains(&warning),
                     "{what}: not listed on `{id}`, a model of the combination it concerns"
                 );
             }
@@ -180,31 +202,40 @@ fn each_warning_is_raised_by_its_answers_under_what_to_watch_and_on_its_models()
 
 #[test]
 fn each_warning_is_not_raised_by_the_close_answers() {
-    for p in PAIRS.iter() {
-        let what = format!("{} (quiet)", p.warning);
-        // Close: at most two answers changed (one, and an answer that branching then hides), and one of them an
-        // answer the trigger reads, so that the change that matters is the one that takes it away.
+    for (warning, name, p) in pairs() {
+        let what = format!("{name} (quiet)");
+        let quiet = answers(&p.quiet_answers(), &what);
+        // Close: one answer changed, an answer the trigger reads, so that the change that matters is the one that
+        // takes it away; besides it, only answers taken away because branching now hides their question.
+        let visible = quiet.effective(&KB).visible;
+        let (forced, chosen): (Vec<_>, Vec<_>) = p.quiet.iter().partition(|(q, a)| {
+            a.is_none()
+                && KB
+                    .question_index(q)
+                    .is_some_and(|qi| !visible.get(qi).copied().unwrap_or(true))
+        });
+        let chosen: Vec<&String> = chosen.into_iter().map(|(q, _)| q).collect();
+        let forced: Vec<&String> = forced.into_iter().map(|(q, _)| q).collect();
         assert!(
-            (1..=2).contains(&p.quiet.len()),
-            "{what}: change one answer, or two where branching needs it; {} changed",
-            p.quiet.len()
+            chosen.len() == 1,
+            "{what}: change one answer (besides answers branching hides); {chosen:?} changed"
         );
         let mut read = Vec::new();
-        KB.flag_when[flag_index(&p.warning)].questions(&mut |q| read.push(q));
+        KB.flag_when[flag_index(warning)].questions(&mut |q| read.push(q));
         assert!(
-            p.quiet
-                .keys()
-                .any(|q| KB.question_index(q).is_some_and(|qi| read.contains(&qi))),
-            "{what}: none of the changed answers is one the warning's trigger reads"
+            KB.question_index(chosen[0])
+                .is_some_and(|qi| read.contains(&qi)),
+            "{what}: the changed answer is not one the warning's trigger reads"
         );
-        let rec = api::recommendation(&KB, &answers(&p.quiet_answers(), &what));
+        assert!(forced.len() <= 2, "{what}: {forced:?} taken away");
+        let rec = api::recommendation(&KB, &quiet);
         assert!(
-            rec.watch.iter().all(|f| f.id != p.warning),
+            rec.watch.iter().all(|f| f.id != warning),
             "{what}: still under What to watch"
         );
         for (model, list) in per_model(&rec) {
             assert!(
-                !list.contains(&p.warning.as_str()),
+                !list.contains(&warning),
                 "{what}: still listed on `{model}`"
             );
         }
@@ -229,9 +260,9 @@ fn assert_ordered(ids: &[&str], what: &str) {
 #[test]
 fn what_to_watch_is_most_serious_first_in_the_view_and_both_reports() {
     let mut serious_before_lesser = false;
-    for p in PAIRS.iter() {
+    for (_, name, p) in pairs() {
         for (raw, side) in [(p.raises.clone(), "raises"), (p.quiet_answers(), "quiet")] {
-            let what = format!("{} ({side})", p.warning);
+            let what = format!("{name} ({side})");
             let a = answers(&raw, &what);
             let rec = api::recommendation(&KB, &a);
             let ids: Vec<&str> = rec.watch.iter().map(|f| f.id.as_str()).collect();

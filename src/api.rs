@@ -490,6 +490,10 @@ pub struct FlagView {
     pub id: String,
     /// Title.
     pub title: String,
+    /// How serious it is: `high`, `medium` or `low` (lists put the most serious first).
+    pub severity: &'static str,
+    /// The severity in words ("Serious", "Significant", "Worth checking").
+    pub severity_label: &'static str,
     /// What went wrong elsewhere.
     pub message: String,
     /// What to do about it.
@@ -522,6 +526,8 @@ fn flag_view(kb: &Kb, r: &flags::Raised) -> FlagView {
         because,
         id: f.id.clone(),
         title: f.title.clone(),
+        severity: f.severity.id(),
+        severity_label: f.severity.label(),
         message: crate::content::dated(&f.message, f.as_of.as_deref()),
         mitigation: f.mitigation.clone(),
         case_id: f.case.clone(),
@@ -1249,7 +1255,8 @@ pub struct Recommendation {
     pub what_if: Vec<WhatIfView>,
     /// Documented cases the answers resemble.
     pub resembles: Vec<CaseMatchView>,
-    /// What to watch: every warning the answers trigger for the situation or the recommended combination.
+    /// What to watch: every warning the answers trigger for the situation or the recommended combination, most
+    /// serious first (then in content order).
     pub watch: Vec<FlagView>,
     /// The answer on one screen: the leading combination, how well it fits, the strongest reasons, the first
     /// warnings, the readiness gap and the procurement route (`None` until a vehicle can be recommended).

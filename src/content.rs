@@ -545,6 +545,41 @@ pub struct Case {
     pub resembles: Resembles,
 }
 
+/// How serious a warning is, on the evidence (see CONTENT.md, "Red flags"). Ordered most serious first, so sorting
+/// by severity puts the most serious warning first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The evidence shows it brought an arrangement down or stopped one, or the law or national policy makes the
+    /// design unavailable as planned.
+    High,
+    /// The evidence shows real harm (cost, delay, weaker incentives, a rule or process that must be followed), but
+    /// not that it brings an arrangement down by itself.
+    Medium,
+    /// A precaution the evidence recommends; leaving it out is not shown to do more than weaken the start.
+    Low,
+}
+
+impl Severity {
+    /// The severity's id as written in the content (`high`, `medium`, `low`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+        }
+    }
+
+    /// The severity in words, as the user sees it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::High => "Serious",
+            Severity::Medium => "Significant",
+            Severity::Low => "Worth checking",
+        }
+    }
+}
+
 /// A warning drawn from failed or abandoned schemes.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -553,7 +588,9 @@ pub struct RedFlag {
     pub id: String,
     /// Title.
     pub title: String,
-    /// `transfers-risk`, `new-vehicle`, or model ids.
+    /// How serious it is: What to watch and each model's warnings list the most serious first.
+    pub severity: Severity,
+    /// `transfers-risk`, `new-vehicle`, `situation`, or model ids.
     pub applies_to: Vec<String>,
     /// When the user's answers trigger it.
     pub when: Condition,

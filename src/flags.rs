@@ -32,9 +32,11 @@ pub fn applies(flag: &RedFlag, model: &Model) -> bool {
     })
 }
 
-/// The warnings that `keep` selects and the answers trigger, in content order, each with the answers behind it.
+/// The warnings that `keep` selects and the answers trigger, most serious first and, within a severity, in content
+/// order (a stable sort), each with the answers behind it.
 fn raised<'a>(kb: &'a Kb, eff: &Effective, keep: impl Fn(&RedFlag) -> bool) -> Vec<Raised<'a>> {
-    kb.content
+    let mut out: Vec<Raised<'a>> = kb
+        .content
         .red_flags
         .iter()
         .zip(&kb.flag_when)
@@ -43,7 +45,9 @@ fn raised<'a>(kb: &'a Kb, eff: &Effective, keep: impl Fn(&RedFlag) -> bool) -> V
             flag,
             because: because(when, &eff.sel),
         })
-        .collect()
+        .collect();
+    out.sort_by_key(|r| r.flag.severity);
+    out
 }
 
 fn because(when: &Cond, sel: &[u32]) -> Vec<(usize, u32)> {
@@ -58,14 +62,14 @@ fn because(when: &Cond, sel: &[u32]) -> Vec<(usize, u32)> {
     out
 }
 
-/// The red flags the answers trigger for a model, in content order.
+/// The red flags the answers trigger for a model, most serious first, then in content order.
 pub fn flags_for<'a>(kb: &'a Kb, model: &Model, eff: &Effective) -> Vec<Raised<'a>> {
     raised(kb, eff, |f| applies(f, model))
 }
 
 /// What to watch: every warning the answers trigger that concerns the situation itself (`applies_to` includes
-/// `situation`) or a model in the recommended combination, each once, in content order. Empty before any
-/// combination exists.
+/// `situation`) or a model in the recommended combination, each once, most serious first, then in content order.
+/// Empty before any combination exists.
 pub fn watch<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<Raised<'a>> {
     let Some(c) = eval.combinations.first() else {
         return Vec::new();

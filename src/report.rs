@@ -27,7 +27,8 @@ fn claims(out: &mut String, title: &str, list: &[ClaimView]) {
     }
 }
 
-/// One warning as a list item: title, its case, the answers behind it, what it says and what to do.
+/// One warning as a list item: its severity in words, title, its case, the answers behind it, what it says and what
+/// to do.
 fn flag_line(out: &mut String, f: &FlagView) {
     let case = f
         .case_name
@@ -41,7 +42,8 @@ fn flag_line(out: &mut String, f: &FlagView) {
     };
     let _ = writeln!(
         out,
-        "- {}{case}:{because} {} What to do: {}{}",
+        "- {} — {}{case}:{because} {} What to do: {}{}",
+        f.severity_label,
         f.title,
         f.message,
         f.mitigation,

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::condition::Cond;
 use crate::content::{parse_as_of, Claim, Kind, Layer};
 use crate::kb::Kb;
 
@@ -717,12 +718,10 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         }
     }
 
-    // Red flags.
+    // Red flags (warnings): the warning rules, then dates and whose account.
+    warnings(&mut c);
     for f in &content.red_flags {
         let ctx = format!("red_flags.json `{}`", f.id);
-        c.text(&format!("{ctx} message"), &f.message);
-        c.text(&format!("{ctx} mitigation"), &f.mitigation);
-        c.sources(&ctx, &f.sources, &f.message);
         c.dated(
             &ctx,
             &format!("{} {}", f.message, f.mitigation),
@@ -730,9 +729,6 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             false,
         );
         c.account(&ctx, &f.sources, &f.message);
-        if f.applies_to.is_empty() {
-            c.fail(format!("{ctx}: applies to nothing"));
-        }
     }
 
     // Procurement routes.
@@ -844,4 +840,202 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         c.account(&ctx, &n.sources, &n.text);
     }
     c.out
+}
+
+/// The most answer sets [`trigger_reach`] walks for one trigger before it gives up (and says so).
+const TRIGGER_BUDGET: usize = 200_000;
+
+/// What a warning's trigger can do over every complete answer set to the questions it depends on.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct TriggerReach {
+    /// Some answer set raises it.
+    fires: bool,
+    /// Some answer set does not raise it.
+    quiet: bool,
+    /// Some answer set raises it without naming any answer behind it (it holds only through `not` or `answered`).
+    fires_unnamed: bool,
+    /// The answer sets were too many to walk.
+    too_many: bool,
+}
+
+/// The rules for warnings (`red_flags.json`): a trigger that reads a question, that some answers raise and some do
+/// not, and that names the answers behind it whenever it holds; a message and a mitigation; at least one source that
+/// resolves; something it applies to. (A severity outside `high`, `medium`, `low`, and an `applies_to` entry that is
+/// neither a group nor a model id, stop the content loading; see `Kb`.)
+fn warnings(c: &mut Checker) {
+    let kb = c.kb;
+    for (f, when) in kb.content.red_flags.iter().zip(&kb.flag_when) {
+        let ctx = format!("red_flags.json `{}`", f.id);
+        c.text(&format!("{ctx} message"), &f.message);
+        c.text(&format!("{ctx} mitigation"), &f.mitigation);
+        c.sources(&ctx, &f.sources, &f.message);
+        if f.applies_to.is_empty() {
+            c.fail(format!("{ctx}: applies to nothing"));
+        }
+        let mut reads = false;
+        when.questions(&mut |_| reads = true);
+        if !reads {
+            c.fail(format!(
+                "{ctx}: its trigger (`when`) reads no question, so no answer raises it"
+            ));
+            continue;
+        }
+        let r = trigger_reach(kb, when);
+        if r.too_many {
+            c.fail(format!(
+                "{ctx}: its trigger depends on too many answers to check; split it or simplify it"
+            ));
+            continue;
+        }
+        if !r.fires {
+            c.fail(format!(
+                "{ctx}: no set of answers can raise it (its trigger can never hold, given the options and branching)"
+            ));
+        }
+        if !r.quiet {
+            c.fail(format!(
+                "{ctx}: it is raised whatever the answers (a warning shown identically whatever the answers is not a warning)"
+            ));
+        }
+        if r.fires_unnamed {
+            c.fail(format!(
+                "{ctx}: some answers raise it without naming any answer behind it (it holds only through `not` or `answered`); make it ask for the options that call for it"
+            ));
+        }
+    }
+}
+
+/// Walks every complete answer set to the questions a trigger reads and the questions their branching reads (each
+/// question shown is answered; one hidden by branching is not), up to options the conditions cannot tell apart, and
+/// says whether some raise the trigger, some do not, and some raise it naming no answer. Exact, not a sample: two
+/// options that every condition involved treats alike (and that are alike in being exclusive) give the same result,
+/// so one stands for both, and a multiple-choice answer is any allowed combination of those.
+fn trigger_reach(kb: &Kb, when: &Cond) -> TriggerReach {
+    // The questions involved: those the trigger reads, and those the branching of each involved question reads.
+    let mut involved: BTreeSet<usize> = BTreeSet::new();
+    when.questions(&mut |q| {
+        involved.insert(q);
+    });
+    let mut todo: Vec<usize> = involved.iter().copied().collect();
+    while let Some(q) = todo.pop() {
+        if let Some(Some(show)) = kb.show_if.get(q) {
+            show.questions(&mut |x| {
+                if involved.insert(x) {
+                    todo.push(x);
+                }
+            });
+        }
+    }
+    // The option masks that conditions test, per question.
+    let mut tested: Vec<(usize, u32)> = Vec::new();
+    let mut collect = |cond: &Cond| atoms(cond, &mut tested);
+    collect(when);
+    for &q in &involved {
+        if let Some(Some(show)) = kb.show_if.get(q) {
+            collect(show);
+        }
+    }
+    // Per involved question, in journey order: its complete answers, one per class of options alike.
+    let mut plan: Vec<(usize, Vec<u32>)> = Vec::new();
+    for &q in &involved {
+        let Some(question) = kb.question(q) else {
+            continue;
+        };
+        let exclusive = question.exclusive_mask();
+        let masks: Vec<u32> = tested
+            .iter()
+            .filter(|(x, _)| *x == q)
+            .map(|(_, m)| *m)
+            .collect();
+        let mut reps: Vec<(Vec<bool>, bool, u32)> = Vec::new();
+        for i in 0..question.options.len().min(32) {
+            let bit = 1u32 << i;
+            let key: Vec<bool> = masks.iter().map(|m| m & bit != 0).collect();
+            let excl = exclusive & bit != 0;
+            if !reps.iter().any(|(k, e, _)| *k == key && *e == excl) {
+                reps.push((key, excl, bit));
+            }
+        }
+        let answers: Vec<u32> = match question.kind {
+            Kind::Single => reps.iter().map(|(_, _, bit)| *bit).collect(),
+            Kind::Multi => {
+                let n = reps.len().min(16);
+                (1u32..(1u32 << n))
+                    .filter_map(|subset| {
+                        let chosen: Vec<&(Vec<bool>, bool, u32)> = reps
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| subset & (1 << i) != 0)
+                            .map(|(_, r)| r)
+                            .collect();
+                        let alone = chosen.len() == 1;
+                        (alone || chosen.iter().all(|(_, e, _)| !e))
+                            .then(|| chosen.iter().fold(0, |m, (_, _, bit)| m | bit))
+                    })
+                    .collect()
+            }
+        };
+        plan.push((q, answers));
+    }
+    let mut sel = vec![0u32; kb.question_count()];
+    let mut out = TriggerReach::default();
+    let mut budget = TRIGGER_BUDGET;
+    walk(kb, when, &plan, &mut sel, &mut out, &mut budget);
+    out
+}
+
+/// Every option mask a condition tests, with its question.
+fn atoms(cond: &Cond, out: &mut Vec<(usize, u32)>) {
+    match cond {
+        Cond::AnyOf { q, mask } => out.push((*q, *mask)),
+        Cond::Answered { .. } => {}
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|x| atoms(x, out)),
+        Cond::Not(x) => atoms(x, out),
+    }
+}
+
+fn walk(
+    kb: &Kb,
+    when: &Cond,
+    plan: &[(usize, Vec<u32>)],
+    sel: &mut [u32],
+    out: &mut TriggerReach,
+    budget: &mut usize,
+) {
+    if out.too_many {
+        return;
+    }
+    let Some(((q, answers), rest)) = plan.split_first() else {
+        if *budget == 0 {
+            out.too_many = true;
+            return;
+        }
+        *budget -= 1;
+        if when.eval(sel) {
+            out.fires = true;
+            let mut named = false;
+            when.because(sel, &mut |_, _| named = true);
+            out.fires_unnamed |= !named;
+        } else {
+            out.quiet = true;
+        }
+        return;
+    };
+    let shown = match kb.show_if.get(*q) {
+        Some(Some(show)) => show.eval(sel),
+        _ => true,
+    };
+    if shown {
+        for &a in answers {
+            if let Some(slot) = sel.get_mut(*q) {
+                *slot = a;
+            }
+            walk(kb, when, rest, sel, out, budget);
+        }
+        if let Some(slot) = sel.get_mut(*q) {
+            *slot = 0;
+        }
+    } else {
+        walk(kb, when, rest, sel, out, budget);
+    }
 }

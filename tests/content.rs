@@ -925,3 +925,119 @@ fn the_date_is_shown_with_the_statement() {
         .text
         .starts_with("As of June 2026: Delegations from NHS England")));
 }
+
+/// Changes the first warning in `red_flags.json`.
+fn first_warning(edit: impl FnOnce(&mut Value)) -> Result<Vec<String>, contract_advisor::Error> {
+    with_edit("red_flags.json", |v| edit(&mut v[0]))
+}
+
+#[test]
+fn a_warning_whose_trigger_reads_no_question_is_rejected() {
+    expect_problem(
+        first_warning(|f| f["when"] = serde_json::json!({"all": []})),
+        "reads no question",
+    );
+}
+
+#[test]
+fn a_warning_no_answers_can_raise_is_rejected() {
+    // Two options of one single-choice question at once.
+    expect_problem(
+        first_warning(|f| {
+            f["when"] = serde_json::json!({"all": [
+                {"q": "q-data-quality", "any_of": ["good"]},
+                {"q": "q-data-quality", "any_of": ["poor"]}
+            ]})
+        }),
+        "no set of answers can raise it",
+    );
+    // An answer to a question that branching hides whenever the other answer holds: whether outcomes can be
+    // measured is asked only when some outcomes are agreed or drafted.
+    expect_problem(
+        first_warning(|f| {
+            f["when"] = serde_json::json!({"all": [
+                {"q": "q-outcomes-agreed", "any_of": ["not-yet"]},
+                {"q": "q-outcomes-measurable", "any_of": ["partly"]}
+            ]})
+        }),
+        "no set of answers can raise it",
+    );
+}
+
+#[test]
+fn a_warning_raised_whatever_the_answers_is_rejected() {
+    // Every option of a question everyone answers.
+    expect_problem(
+        first_warning(|f| {
+            f["when"] = serde_json::json!({"q": "q-data-quality",
+                "any_of": ["good", "patchy", "poor", "not-sure"]})
+        }),
+        "raised whatever the answers",
+    );
+    // Any answer at all.
+    expect_problem(
+        first_warning(|f| f["when"] = serde_json::json!({"q": "q-time", "answered": true})),
+        "raised whatever the answers",
+    );
+}
+
+#[test]
+fn a_warning_that_names_no_answer_behind_it_is_rejected() {
+    expect_problem(
+        first_warning(|f| {
+            f["when"] = serde_json::json!({"not": {"q": "q-data-quality", "any_of": ["good"]}})
+        }),
+        "without naming any answer behind it",
+    );
+}
+
+#[test]
+fn a_warning_without_a_mitigation_or_message_is_rejected() {
+    expect_problem(
+        first_warning(|f| f["mitigation"] = " ".into()),
+        "mitigation: text is empty",
+    );
+    expect_problem(
+        first_warning(|f| f["message"] = "".into()),
+        "message: text is empty",
+    );
+}
+
+#[test]
+fn a_warning_without_a_source_that_resolves_is_rejected() {
+    expect_problem(
+        first_warning(|f| f["sources"] = serde_json::json!([])),
+        "names no source",
+    );
+    expect_problem(
+        first_warning(|f| f["sources"] = serde_json::json!(["S999"])),
+        "`S999` is not in sources.json",
+    );
+}
+
+#[test]
+fn a_warning_without_a_valid_severity_stops_the_content_loading() {
+    let err = first_warning(|f| f["severity"] = "urgent".into()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Content);
+    assert!(err.message().contains("unknown variant `urgent`"), "{err}");
+    let err = first_warning(|f| {
+        f.as_object_mut().unwrap().remove("severity");
+    })
+    .unwrap_err();
+    assert!(err.message().contains("missing field `severity`"), "{err}");
+}
+
+#[test]
+fn a_warning_that_applies_to_nothing_or_to_an_unknown_model_is_rejected() {
+    expect_problem(
+        first_warning(|f| f["applies_to"] = serde_json::json!([])),
+        "applies to nothing",
+    );
+    let err =
+        first_warning(|f| f["applies_to"] = serde_json::json!(["no-such-model"])).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Content);
+    assert!(
+        err.message().contains("unknown model `no-such-model`"),
+        "{err}"
+    );
+}

@@ -32,6 +32,8 @@ const STATUS = { ready: 'Ready', partial: 'Partly ready', gap: 'Gap', unknown: '
 const NEED = { some: 'Some', strong: 'Strong' };
 const MODEL_STATUS = { established: 'Established', emerging: 'Emerging', superseded: 'Superseded' };
 const LEVEL = { high: 'High', medium: 'Medium', low: 'Low' };
+/** A warning's severity (the core's id) to its tag's colour; the words are the core's `severityLabel`. */
+const SEVERITY = { high: 'serious', medium: 'partial', low: 'neutral' };
 
 /** A safe fragment of an id for use in an element id (ids come from the content; anything odd gets none). */
 const safeId = (/** @type {string} */ prefix, /** @type {string} */ id) => (/^[A-Za-z0-9_-]{1,40}$/.test(id) ? prefix + id : null);
@@ -183,7 +185,8 @@ class Renderer {
       this.rec.ties.map((t) => h('div', { class: 'ca-inset ca-tie' }, h('p', null, t.text))));
   }
 
-  /** What to watch: the warnings the core raises for the situation and the recommended combination. */
+  /** What to watch: the warnings the core raises for the situation and the recommended combination, in the core's
+   * order (most serious first). */
   watch() {
     const list = this.rec.watch;
     return list.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
@@ -196,7 +199,8 @@ class Renderer {
   /** One warning. @param {FlagView} f @param {string} cls */
   flag(f, cls) {
     return h('div', { class: `ca-warning ${cls}` },
-      h('p', { class: 'ca-flag__title' }, h('strong', null, vh('Warning: '), f.title)),
+      h('p', { class: 'ca-flag__title' }, tag(f.severityLabel, pick(SEVERITY, f.severity, 'neutral')), ' ',
+        h('strong', null, vh('Warning: '), f.title)),
       f.caseId && h('p', null, 'From the case: ', this.caseLink(f.caseId, f.caseName || '')),
       f.because.length > 0 && h('ul', { class: 'ca-list ca-list--bullet ca-flag__because' }, f.because.map((t) => h('li', null, `${t}.`))),
       h('p', null, f.message),

@@ -55,7 +55,7 @@ export interface ReadinessView {
   /** Plain statements of what is missing and what it would take. */
   summary: string[]; sources: string[];
 }
-export interface FlagView { id: string; title: string; message: string; mitigation: string; because: string[]; caseId: string | null; caseName: string | null; sources: string[] }
+export interface FlagView { id: string; title: string; severity: 'high' | 'medium' | 'low'; severityLabel: string; message: string; mitigation: string; because: string[]; caseId: string | null; caseName: string | null; sources: string[] }
 
 export interface ModelResult {
   id: string; name: string; layer: "arrangement" | "vehicle" | "payment"; rank: number;

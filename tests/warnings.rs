@@ -1,0 +1,312 @@
+//! Every warning tested both ways (`tests/warnings/<warning-id>.json`): a set of answers that must raise it, and a
+//! close set (one answer changed, an answer the warning's trigger reads) that must not. Both run through the same
+//! public path as `advise recommend` (`Answers::from_raw`, `api::recommendation`, the reports): the warning must be
+//! under What to watch and on each model of the recommended combination it concerns, and then nowhere. Also: every
+//! warning in the content has a pair, and What to watch is in the same order, most serious first, in the view and
+//! in both reports.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use contract_advisor::api::{self, FlagView, Recommendation};
+use contract_advisor::{flags, report, Answers, Kb, RawAnswer, RawAnswers};
+use serde::Deserialize;
+
+static KB: LazyLock<Kb> = LazyLock::new(|| Kb::embedded().expect("embedded content loads"));
+
+/// One warning's file: its id and at least one pair.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WarningPairs {
+    /// The warning's id (the file name without `.json`).
+    warning: String,
+    /// Its pairs (one per way of raising it that deserves its own test).
+    pairs: Vec<Pair>,
+}
+
+/// A set of answers that must raise a warning, and a close set that must not.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Pair {
+    /// Where the answers come from and why the change takes the warning away.
+    why: String,
+    /// Answers that must raise it.
+    raises: RawAnswers,
+    /// The changes to `raises` that must not raise it: an answer, or `null` to take the answer away.
+    quiet: BTreeMap<String, Option<RawAnswer>>,
+}
+
+impl Pair {
+    fn quiet_answers(&self) -> RawAnswers {
+        let mut raw = self.raises.clone();
+        for (q, a) in &self.quiet {
+            match a {
+                Some(a) => raw.insert(q.clone(), a.clone()),
+                None => raw.remove(q),
+            };
+        }
+        raw
+    }
+}
+
+static FILES: LazyLock<Vec<WarningPairs>> = LazyLock::new(|| {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/warnings");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let file: WarningPairs = serde_json::from_str(&std::fs::read_to_string(p).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            assert_eq!(
+                p.file_stem().unwrap().to_str().unwrap(),
+                file.warning,
+                "{}: the warning id must be the file name",
+                p.display()
+            );
+            file
+        })
+        .collect()
+});
+
+/// Every pair, with its warning's id and a name for messages ("thin-market 2").
+fn pairs() -> impl Iterator<Item = (&'static str, String, &'static Pair)> {
+    FILES.iter().flat_map(|f| {
+        f.pairs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (f.warning.as_str(), format!("{} {}", f.warning, i + 1), p))
+    })
+}
+
+/// The answers, read strictly as `advise recommend` reads them (no unknown ids, no answers to hidden questions).
+fn answers(raw: &RawAnswers, what: &str) -> Answers {
+    let (answers, notes) = Answers::from_raw(&KB, raw)
+        .unwrap_or_else(|e| panic!("{what}: the answers are refused: {e:?}"));
+    assert!(notes.is_empty(), "{what}: notes {notes:?}");
+    answers
+}
+
+/// The ids of the recommended combination's models.
+fn combination(rec: &Recommendation) -> Vec<String> {
+    let c = rec.combinations.first().expect("a combination");
+    [
+        &c.arrangement_id,
+        &c.vehicle_id,
+        &c.payment_id,
+        &c.overlay_id,
+    ]
+    .into_iter()
+    .filter(|id| !id.is_empty())
+    .cloned()
+    .collect()
+}
+
+/// Every ranked model's warnings, as (model id, warning ids).
+fn per_model(rec: &Recommendation) -> Vec<(&str, Vec<&str>)> {
+    rec.arrangements
+        .iter()
+        .chain(&rec.vehicles)
+        .chain(&rec.payments)
+        .map(|m| {
+            (
+                m.id.as_str(),
+                m.red_flags.iter().map(|f| f.id.as_str()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn flag_index(id: &str) -> usize {
+    KB.content
+        .red_flags
+        .iter()
+        .position(|f| f.id == id)
+        .unwrap_or_else(|| panic!("`{id}` is not a warning in red_flags.json"))
+}
+
+#[test]
+fn every_warning_has_a_pair_and_every_pair_a_warning() {
+    let paired: Vec<&str> = FILES
+        .iter()
+        .filter(|f| !f.pairs.is_empty())
+        .map(|f| f.warning.as_str())
+        .collect();
+    for f in &KB.content.red_flags {
+        assert!(
+            paired.contains(&f.id.as_str()),
+            "warning `{}` has no pair: add tests/warnings/{}.json with answers that raise it and a close set that does not",
+            f.id,
+            f.id
+        );
+    }
+    for (warning, name, p) in pairs() {
+        flag_index(warning);
+        assert!(!p.why.trim().is_empty(), "{name}: say why");
+    }
+}
+
+#[test]
+fn each_warning_is_raised_by_its_answers_under_what_to_watch_and_on_its_models() {
+    for (warning, name, p) in pairs() {
+        let what = format!("{name} (raises)");
+        let rec = api::recommendation(&KB, &answers(&p.raises, &what));
+        let raised: Vec<&FlagView> = rec.watch.iter().filter(|f| f.id == warning).collect();
+        assert_eq!(
+            raised.len(),
+            1,
+            "{what}: not under What to watch once; it shows {:?}",
+            rec.watch.iter().map(|f| &f.id).collect::<Vec<_>>()
+        );
+        let f = raised[0];
+        assert!(
+            !f.because.is_empty() && f.because.iter().all(|b| b.starts_with("You answered “")),
+            "{what}: does not say which answers raised it: {:?}",
+            f.because
+        );
+        // On each model of the recommended combination that it concerns (a warning about the situation may concern
+        // none of them).
+        let flag = &KB.content.red_flags[flag_index(warning)];
+        let models = per_model(&rec);
+        let mut on_a_model = false;
+        for id in combination(&rec) {
+            let (_, model) = KB.model(&id).unwrap();
+            if flags::applies(flag, model) {
+                on_a_model = true;
+                let (_, list) = models.iter().find(|(m, _)| *m == id).unwrap();
+                assert!(
+                    list.contains(&warning),
+                    "{what}: not listed on `{id}`, a model of the combination it concerns"
+                );
+            }
+        }
+        assert!(
+            on_a_model || flag.applies_to.iter().any(|a| a == flags::SITUATION),
+            "{what}: under What to watch though it concerns neither the situation nor the combination"
+        );
+    }
+}
+
+#[test]
+fn each_warning_is_not_raised_by_the_close_answers() {
+    for (warning, name, p) in pairs() {
+        let what = format!("{name} (quiet)");
+        let quiet = answers(&p.quiet_answers(), &what);
+        // Close: one answer changed, an answer the trigger reads, so that the change that matters is the one that
+        // takes it away; besides it, only answers taken away because branching now hides their question.
+        let visible = quiet.effective(&KB).visible;
+        let (forced, chosen): (Vec<_>, Vec<_>) = p.quiet.iter().partition(|(q, a)| {
+            a.is_none()
+                && KB
+                    .question_index(q)
+                    .is_some_and(|qi| !visible.get(qi).copied().unwrap_or(true))
+        });
+        let chosen: Vec<&String> = chosen.into_iter().map(|(q, _)| q).collect();
+        let forced: Vec<&String> = forced.into_iter().map(|(q, _)| q).collect();
+        assert!(
+            chosen.len() == 1,
+            "{what}: change one answer (besides answers branching hides); {chosen:?} changed"
+        );
+        let mut read = Vec::new();
+        KB.flag_when[flag_index(warning)].questions(&mut |q| read.push(q));
+        assert!(
+            KB.question_index(chosen[0])
+                .is_some_and(|qi| read.contains(&qi)),
+            "{what}: the changed answer is not one the warning's trigger reads"
+        );
+        assert!(forced.len() <= 2, "{what}: {forced:?} taken away");
+        let rec = api::recommendation(&KB, &quiet);
+        assert!(
+            rec.watch.iter().all(|f| f.id != warning),
+            "{what}: still under What to watch"
+        );
+        for (model, list) in per_model(&rec) {
+            assert!(
+                !list.contains(&warning),
+                "{what}: still listed on `{model}`"
+            );
+        }
+    }
+}
+
+/// The order a list of warnings must have: most serious first, then the order of `red_flags.json`.
+fn assert_ordered(ids: &[&str], what: &str) {
+    let keys: Vec<(contract_advisor::content::Severity, usize)> = ids
+        .iter()
+        .map(|id| {
+            let i = flag_index(id);
+            (KB.content.red_flags[i].severity, i)
+        })
+        .collect();
+    assert!(
+        keys.windows(2).all(|w| w[0] < w[1]),
+        "{what}: not most serious first, then in content order: {ids:?}"
+    );
+}
+
+#[test]
+fn what_to_watch_is_most_serious_first_in_the_view_and_both_reports() {
+    let mut serious_before_lesser = false;
+    for (_, name, p) in pairs() {
+        for (raw, side) in [(p.raises.clone(), "raises"), (p.quiet_answers(), "quiet")] {
+            let what = format!("{name} ({side})");
+            let a = answers(&raw, &what);
+            let rec = api::recommendation(&KB, &a);
+            let ids: Vec<&str> = rec.watch.iter().map(|f| f.id.as_str()).collect();
+            assert_ordered(&ids, &format!("{what}: What to watch"));
+            for (model, list) in per_model(&rec) {
+                assert_ordered(&list, &format!("{what}: warnings on `{model}`"));
+            }
+            for f in &rec.watch {
+                let severity = KB.content.red_flags[flag_index(&f.id)].severity;
+                assert_eq!(f.severity, severity.id(), "{what}: `{}`", f.id);
+                assert_eq!(f.severity_label, severity.label(), "{what}: `{}`", f.id);
+            }
+            serious_before_lesser |= rec.watch.first().map(|f| f.severity) == Some("high")
+                && rec.watch.iter().any(|f| f.severity != "high");
+            // The JSON report (`advise recommend --format json`) keeps the view's order.
+            let json: serde_json::Value = serde_json::from_str(&report::json(&KB, &a)).unwrap();
+            let json_ids: Vec<&str> = json["recommendation"]["watch"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["id"].as_str().unwrap())
+                .collect();
+            assert_eq!(json_ids, ids, "{what}: the JSON report's order");
+            // The Markdown report (`advise recommend`) lists them in the same order, each with its severity in
+            // words.
+            let md = report::markdown(&KB, &a);
+            let section = md
+                .split("\n## What to watch\n")
+                .nth(1)
+                .map(|s| s.split("\n## ").next().unwrap_or_default())
+                .unwrap_or_default();
+            let lines: Vec<&str> = section.lines().filter(|l| l.starts_with("- ")).collect();
+            assert_eq!(lines.len(), rec.watch.len(), "{what}: the Markdown report");
+            for (line, f) in lines.iter().zip(&rec.watch) {
+                assert!(
+                    line.starts_with(&format!("- {} — {}", f.severity_label, f.title)),
+                    "{what}: the Markdown report has {line:?} where `{}` belongs",
+                    f.id
+                );
+            }
+        }
+    }
+    assert!(
+        serious_before_lesser,
+        "no answer set here raises both a serious warning and a lesser one, so the order is not tested"
+    );
+}

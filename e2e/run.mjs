@@ -504,7 +504,20 @@ await check('issue 3: risky plan: readiness gaps, red flags with cases, procurem
 
   // Following a link lands on (and focuses) its entry: a source from the results, a case from a red flag.
   await goView(page, 'results', 'Contract options');
-  const src = page.locator('contract-advisor a[href^="#ca-src-"]').first();
+  // A source id opens its full reference in place; Escape closes it and focus returns to the id.
+  const toggle = page.locator('contract-advisor .ca-ref-toggle').first();
+  const refId = await toggle.getAttribute('data-source');
+  await toggle.click();
+  assert(await toggle.getAttribute('aria-expanded') === 'true', 'the source reference did not open');
+  const panel = page.locator(`contract-advisor #${await toggle.getAttribute('aria-controls')}`);
+  const ref = RISKY_REC.sources.find((x) => x.id === refId);
+  assert(ref && norm(await panel.textContent()).includes(norm(ref.title)), `the reference for ${refId} lacks its title`);
+  await axe(page, 'a source reference open in place');
+  await page.keyboard.press('Escape');
+  assert(await panel.isHidden() && await page.evaluate(() => document.querySelector('contract-advisor').shadowRoot.activeElement?.classList.contains('ca-ref-toggle')), 'Escape did not close the reference and return focus');
+  // From the reference, on to the full source list.
+  await toggle.click();
+  const src = panel.locator('a[href^="#ca-src-"]');
   const srcId = (await src.getAttribute('href')).slice(1);
   await src.click();
   await waitScreen(page, 'sources');
@@ -1023,6 +1036,33 @@ await check('issue 10: nothing lost: a link or file that would replace saved ans
   await waitScreen(page, 'check');
   sameRows(await checkRows(page), theirs, 'after opening the plain answers file');
   ownFilesOnly(t.requests, BASE);
+  await noProblems(t);
+  await t.context.close();
+});
+
+await check('issue 10: sources in place: a source id opens its reference where it is; Back from the source list returns to the same place in the results', async () => {
+  const t = await openRisky({ viewport: { width: 1366, height: 768 } });
+  const { page } = t;
+  await toResults(page);
+  // A source far down the page: in the vehicles layer, opened as a user would.
+  await page.locator('contract-advisor .ca-layer--vehicles details.ca-fold > summary').click();
+  const toggle = page.locator('contract-advisor .ca-layer--vehicles .ca-ref-toggle').nth(3);
+  await toggle.scrollIntoViewIfNeeded();
+  await toggle.click();
+  const before = await page.evaluate(() => window.scrollY);
+  assert(before > 2000, `the source is only ${before} px down`);
+  await page.locator(`contract-advisor #${await toggle.getAttribute('aria-controls')} a[href^="#ca-src-"]`).click();
+  await waitScreen(page, 'sources');
+  await page.goBack();
+  await waitScreen(page, 'results');
+  const after = await page.evaluate(() => window.scrollY);
+  assert(Math.abs(after - before) < 50, `Back returned to ${after} px, not ${before} px`);
+  const focus = await page.evaluate(() => {
+    const a = document.querySelector('contract-advisor').shadowRoot.activeElement;
+    const r = a?.getBoundingClientRect();
+    return a ? { tag: a.tagName, inView: r.bottom > 0 && r.top < innerHeight } : null;
+  });
+  assert(focus && /^(H[1-4]|SUMMARY)$/.test(focus.tag) && focus.inView, `after Back, focus is on ${JSON.stringify(focus)}`);
   await noProblems(t);
   await t.context.close();
 });

@@ -25,7 +25,7 @@ import { questionPage, checkPage } from './pages.js';
 /**
  * What is on screen. Only `screen`, `q`, `from` and `focus` go into browser history.
  * @typedef {{ screen: string, q?: string, from?: string, focus?: string, errors?: Problem[], errorTitle?: string,
- *   picked?: string[], fileErrors?: string[] }} Screen
+ *   picked?: string[], fileErrors?: string[], scroll?: number, folds?: number[] }} Screen
  */
 /**
  * What the screen modules get from the element.
@@ -209,8 +209,14 @@ class ContractAdvisorElement extends HTMLElement {
     }
     this.#screen = { ...state, screen };
     if (this.#linkState && mode !== 'none') {
-      const { screen: s, q, from, focus: f } = this.#screen;
-      history[mode === 'push' ? 'pushState' : 'replaceState']({ ca: 1, screen: s, q, from, focus: f }, '', this.#url());
+      // Keep the place on the screen being left, so that Back returns to it.
+      if (mode === 'push' && history.state?.ca) {
+        const folds = [...this.#root.querySelectorAll('details')].map((d, i) => (/** @type {HTMLDetailsElement} */ (d).open ? i : -1)).filter((i) => i >= 0);
+        history.replaceState({ ...history.state, scroll: window.scrollY, folds }, '', location.href);
+      }
+      const { screen: s, q, from, focus: f, scroll, folds } = this.#screen;
+      const place = mode === 'replace' && typeof scroll === 'number' ? { scroll, folds } : {};
+      history[mode === 'push' ? 'pushState' : 'replaceState']({ ca: 1, screen: s, q, from, focus: f, ...place }, '', this.#url());
     }
     /** @type {HTMLElement[]} */ const top = [];
     if (errors?.length) top.push(errorSummary(errors, /** @type {ShadowRoot} */ (this.#shadow), state.errorTitle));
@@ -231,7 +237,20 @@ class ContractAdvisorElement extends HTMLElement {
     else delete root.dataset.questionId;
     if (!focus) return;
     const target = top[0] || (state.focus && this.#shadow?.getElementById(state.focus)) || root.querySelector('h1');
-    target?.focus();
+    if (typeof state.scroll === 'number' && !top[0]) {
+      // Back or Forward to a screen the user had scrolled: the same place, with focus on the first heading (or
+      // disclosure) in view there, the h1 when it is in view, so focus is never out of sight.
+      const details = this.#root.querySelectorAll('details');
+      for (const i of state.folds || []) { const d = /** @type {HTMLDetailsElement | undefined} */ (details[i]); if (d) d.open = true; }
+      window.scrollTo(0, state.scroll);
+      const inView = (/** @type {Element} */ e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; };
+      /** @type {HTMLElement | undefined} */
+      const heading = [...root.querySelectorAll('h1, h2, h3, h4, summary')].find((e) => inView(e) && /** @type {HTMLElement} */ (e).checkVisibility?.() !== false);
+      if (heading && /^H[2-4]$/.test(heading.tagName) && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      (heading || target)?.focus({ preventScroll: true });
+    } else {
+      target?.focus();
+    }
   }
 
   /** Browser back/forward (link-state only). A pasted #a… link with no history entry opens those answers. */

@@ -83,6 +83,7 @@ class Renderer {
     /** @type {Recommendation} */ this.rec = ctx.recommendation();
     /** @type {import('./types').Catalogue} */ this.cat = ctx.catalogue();
     this.tables = 0; // numbers the skills tables' captions
+    this.refs = 0; // numbers the in-place source references
   }
 
   /** Back, h1, sub-navigation: the top of every results view. */
@@ -99,14 +100,43 @@ class Renderer {
           : actionLink(label, () => this.ctx.go({ screen: s }), '#' + s)))));
   }
 
-  /** "Sources: S1, S22" with each id a link to the Sources view (plain text if that view is switched off). */
+  /** "Sources: S1, S22": each id opens its full reference in place (and closes it again with Escape, focus back on
+   * the id); the reference links on to the Sources view (plain text if that view is switched off). */
   sources(/** @type {string[]} */ ids, label = 'Sources: ') {
     if (!ids.length) return null;
-    return h('span', { class: 'ca-sources' }, label, ids.map((id, i) => {
-      const anchor = safeId('ca-src-', id);
-      return [i ? ', ' : '', this.show.has('sources') && anchor
-        ? actionLink([vh('source '), id], () => this.ctx.go({ screen: 'sources', focus: anchor }), '#' + anchor) : id];
-    }));
+    return h('span', { class: 'ca-sources' }, label, ids.map((id, i) => [i ? ', ' : '', this.sourceRef(id)]));
+  }
+
+  /** One source id as a disclosure: a button and, hidden until pressed, the reference. @param {string} id */
+  sourceRef(id) {
+    const s = this.rec.sources.find((x) => x.id === id) || this.cat.sources.find((x) => x.id === id);
+    const anchor = safeId('ca-src-', id);
+    if (!s || !anchor) return id;
+    const panelId = `ca-ref-${++this.refs}`;
+    const href = webAddress(s.url);
+    /** @type {HTMLElement} */
+    const panel = h('span', { class: 'ca-ref', id: panelId, hidden: true },
+      h('span', { class: 'ca-ref__title' }, s.title), ' ',
+      [s.author, s.publisher, s.year].filter(Boolean).join('. ') + '. ',
+      href && [h('a', { class: 'ca-link', href, rel: 'noreferrer' }, 'Open the source'), ' '],
+      this.show.has('sources') && actionLink(['See ', id, ' in the source list'], () => this.ctx.go({ screen: 'sources', focus: anchor }), '#' + anchor));
+    /** @type {HTMLElement} */
+    const toggle = h('button', { type: 'button', class: 'ca-ref-toggle', 'aria-expanded': 'false', 'aria-controls': panelId, 'data-source': id,
+      onclick: () => {
+        const open = panel.hidden;
+        panel.hidden = !open;
+        toggle.setAttribute('aria-expanded', String(open));
+      } }, vh('source '), id);
+    const printed = h('span', { class: 'ca-ref-print' }, id); // the citation on paper, where buttons are not printed
+    const close = (/** @type {KeyboardEvent} */ e) => {
+      if (e.key !== 'Escape' || panel.hidden) return;
+      panel.hidden = true;
+      toggle.setAttribute('aria-expanded', 'false');
+      toggle.focus();
+    };
+    panel.addEventListener('keydown', close);
+    toggle.addEventListener('keydown', close);
+    return [toggle, printed, panel];
   }
 
   /** A list item: a statement followed by its sources. @param {ClaimView} c */

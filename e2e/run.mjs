@@ -261,7 +261,7 @@ async function answeredOnStart(page) {
 async function focusOnH1(page, label) {
   const r = await page.evaluate(() => {
     const root = document.querySelector('contract-advisor').shadowRoot;
-    const h = root.querySelector('h1');
+    const h = root.querySelector('.ca-heading-l'); // the screen's main heading: h1, or h2 under heading-level="2"
     const box = h?.getBoundingClientRect();
     const a = root.activeElement;
     return { ok: !!h && a === h, inView: !!box && box.bottom > 0 && box.top < innerHeight,
@@ -786,10 +786,16 @@ await check('issue 4: the custom element in a host page served with the strict C
   const look = await page.evaluate(() => {
     const root = document.querySelector('contract-advisor').shadowRoot;
     const st = (sel) => getComputedStyle(root.querySelector(sel));
-    return { font: st('.ca-root').fontFamily, align: st('.ca-root').textAlign, h1: st('h1').textTransform, hint: st('.ca-hint').fontStyle };
+    return { font: st('.ca-root').fontFamily, align: st('.ca-root').textAlign, h1: st('.ca-heading-l').textTransform, hint: st('.ca-hint').fontStyle };
   });
   assert(!/Georgia/.test(look.font) && look.align !== 'justify' && look.h1 !== 'uppercase' && look.hint !== 'italic', 'host styles reach the widget: ' + JSON.stringify(look));
   await axe(page, 'custom element in the host page (question)');
+  // heading-level="2": the host's h1 is the page's only h1; the widget's headings sit under it.
+  const headings = await page.evaluate(() => {
+    const root = document.querySelector('contract-advisor').shadowRoot;
+    return { host: document.querySelectorAll('h1').length, widgetH1: root.querySelectorAll('h1').length, main: root.querySelector('.ca-heading-l')?.tagName };
+  });
+  assert(headings.host === 1 && headings.widgetH1 === 0 && headings.main === 'H2', 'headings in the host page: ' + JSON.stringify(headings));
   assert(await answerJourney(page, RISKY) >= 25, 'the journey stopped early');
   await waitScreen(page, 'check');
   await axe(page, 'custom element in the host page (check answers)');

@@ -11,7 +11,7 @@
  * @returns {HTMLElement}
  */
 export function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
+  const el = document.createElement(HEADING_SHIFT && /^h[1-6]$/.test(tag) ? `h${Math.min(6, Number(tag[1]) + HEADING_SHIFT)}` : tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v == null || v === false) continue;
     if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
@@ -20,6 +20,12 @@ export function h(tag, attrs, ...children) {
   }
   el.append(...flat(children));
   return el;
+}
+/** How many levels every heading moves down (the element's heading-level attribute, less one). */
+let HEADING_SHIFT = 0;
+/** Sets the level of each screen's main heading (1 to 3); the headings under it follow. @param {number} level */
+export function setHeadingLevel(level) {
+  HEADING_SHIFT = Number.isInteger(level) && level >= 1 && level <= 3 ? level - 1 : 0;
 }
 const PROPS = new Set(['checked', 'value', 'open', 'hidden', 'readOnly', 'disabled']);
 

@@ -8,6 +8,8 @@
 //                           arrangements,vehicles,payments,procurement,whatif,compare,cases,sources,charts
 //                           (default: all)
 //   storage="local|none"    keep the answers in this browser's localStorage (default "local") or nowhere
+//   heading-level="2"       the level of each screen's main heading (1 to 3, default 1), for a host page that has
+//                           its own h1; the widget's other headings move down with it
 //   link-state              keep the answers in the URL fragment (#a…) and each screen in the browser history,
 //                           so the back button works; a page opened with a #a… fragment opens those answers
 //
@@ -17,7 +19,7 @@
 // question pages. Theming: the --ca-* custom properties documented at the top of style.css.
 
 import { loadCore } from './core.js';
-import { h, h1, button, download, isoToday, longDate, errorSummary, errorMessage } from './dom.js';
+import { h, h1, button, download, isoToday, longDate, errorSummary, errorMessage, setHeadingLevel } from './dom.js';
 import { questionPage, checkPage } from './pages.js';
 
 /** @typedef {import('./types').Journey} Journey */
@@ -74,6 +76,7 @@ class ContractAdvisorElement extends HTMLElement {
   /** Attaches the shadow root, loads the stylesheet and the core in parallel, then shows the first screen. */
   async #setup() {
     this.dataset.state = 'loading';
+    setHeadingLevel(Number(this.getAttribute('heading-level') || 1));
     const shadow = (this.#shadow = this.attachShadow({ mode: 'open' }));
     // The single-file build inlines the stylesheet in a <template id="contract-advisor-style">; otherwise link it.
     const inline = /** @type {HTMLTemplateElement | null} */ (document.getElementById('contract-advisor-style'));
@@ -236,7 +239,7 @@ class ContractAdvisorElement extends HTMLElement {
     if (screen === 'question' && state.q) root.dataset.questionId = state.q;
     else delete root.dataset.questionId;
     if (!focus) return;
-    const target = top[0] || (state.focus && this.#shadow?.getElementById(state.focus)) || root.querySelector('h1');
+    const target = top[0] || (state.focus && this.#shadow?.getElementById(state.focus)) || root.querySelector('.ca-heading-l');
     if (typeof state.scroll === 'number' && !top[0]) {
       // Back or Forward to a screen the user had scrolled: the same place, with focus on the first heading (or
       // disclosure) in view there, the h1 when it is in view, so focus is never out of sight.

@@ -3,11 +3,16 @@
 
 use std::process::ExitCode;
 
-use contract_advisor::{api, concordance, report, saved, validate, Answers, Error, Kb, RawAnswers};
+use contract_advisor::{
+    api, concordance, paper, report, saved, validate, Answers, Error, Kb, RawAnswers,
+};
 
 const USAGE: &str = "usage:
-  advise recommend FILE [--format text|json]   recommendation for a saved answers file (or a plain
-                                               JSON object of question id to answer); FILE - reads stdin
+  advise recommend FILE [--format text|json|paper] [--appendix]
+                                               recommendation for a saved answers file (or a plain
+                                               JSON object of question id to answer); FILE - reads stdin.
+                                               paper: the board paper (Markdown), with --appendix the
+                                               full detail after it
   advise link FILE                             the share-link fragment for the answers in FILE
   advise check [--balance [N]]                 check the content against the editorial rules; with
                                                --balance, each model's attainable maximum and how often
@@ -83,6 +88,18 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     match format {
                         "json" => out(&(report::json(&kb, &answers) + "\n")),
                         "text" => out(&report::markdown(&kb, &answers)),
+                        "paper" => {
+                            let opts = paper::Options {
+                                appendix: args.iter().any(|a| a == "--appendix"),
+                            };
+                            match paper::markdown(&kb, &answers, opts) {
+                                Ok(text) => out(&text),
+                                Err(e) => {
+                                    print_errors(&[e]);
+                                    return Ok(ExitCode::from(1));
+                                }
+                            }
+                        }
                         other => return Err(format!("unknown format `{other}`\n{USAGE}")),
                     }
                     Ok(ExitCode::SUCCESS)

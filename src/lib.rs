@@ -40,6 +40,8 @@ pub mod compact;
 pub mod concordance;
 pub mod condition;
 pub mod content;
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod engine;
 pub mod error;
 pub mod flags;

@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::answers::Answers;
 use crate::api::{self, ClaimView, ModelResult, Recommendation};
@@ -53,7 +53,7 @@ const MAX_SITUATION: usize = 6;
 const MAX_OPTIONS: usize = 3;
 
 /// One item of a list: an optional lead-in (shown in bold) and the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Item {
     /// Lead-in, such as a warning's title.
@@ -63,7 +63,7 @@ pub struct Item {
 }
 
 /// A block of the paper.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Block {
     /// A sub-heading (level 3).
@@ -101,7 +101,7 @@ pub enum Block {
 }
 
 /// A numbered section of the paper.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Section {
     /// The heading (level 2).
@@ -111,7 +111,7 @@ pub struct Section {
 }
 
 /// The board paper.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Paper {
     /// Title (level 1).

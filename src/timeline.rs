@@ -6,7 +6,7 @@
 //! procurement route are planning assumptions, said so in [`Timeline::assumptions`]; the set-up range, the notices
 //! and standstill, and the shadow year come from the content with their sources.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::answers::Answers;
 use crate::api::{self, ModelResult, Recommendation};
@@ -23,11 +23,11 @@ pub const SHADOW_FLAG: &str = "shadow-run";
 const SHADOW_MONTHS: u16 = 12;
 
 /// One stage of the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Stage {
     /// `engagement`, `business-case`, `procurement`, `mobilisation` or `shadow`.
-    pub id: &'static str,
+    pub id: String,
     /// Name of the stage.
     pub name: String,
     /// First month (1 = the first month from now).
@@ -52,7 +52,7 @@ impl Stage {
 }
 
 /// The plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Timeline {
     /// The combination's set-up time in months, least and most.
@@ -138,9 +138,9 @@ pub fn plan(
 
     let mut stages = Vec::new();
     let mut month = 1;
-    let mut push = |id, name: &str, len: u16, what: String, sources: Vec<String>| {
+    let mut push = |id: &str, name: &str, len: u16, what: String, sources: Vec<String>| {
         stages.push(Stage {
-            id,
+            id: id.to_owned(),
             name: name.to_owned(),
             start: month,
             end: month + len - 1,

@@ -246,7 +246,7 @@ fn the_timeline_is_sized_from_the_lead_time_and_the_time_available() {
         let [lo, hi] = t.lead_time_months;
         assert!(lo <= hi);
         // Contiguous stages from month 1, in the expected order, ending at go-live (plus any shadow year).
-        let ids: Vec<&str> = t.stages.iter().map(|s| s.id).collect();
+        let ids: Vec<&str> = t.stages.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(
             ids[..4],
             ["engagement", "business-case", "procurement", "mobilisation"],
@@ -371,4 +371,24 @@ fn advise_prints_the_paper() {
         .unwrap()
         .contains("## Appendix A. Every option, ranked"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(feature = "docx")]
+#[test]
+fn the_word_paper_is_a_docx_of_the_same_paper_and_reads_back_from_the_page_view() {
+    use contract_advisor::docx;
+    let kb = Kb::embedded().unwrap();
+    let (name, answers) = scenarios(&kb).remove(0);
+    let p = paper::build(&kb, &answers, Options::default()).unwrap();
+    let bytes = docx::document(&p).unwrap();
+    // A zip (PK), with the main document part named in it.
+    assert_eq!(&bytes[..2], b"PK", "{name}");
+    assert!(bytes.windows(17).any(|w| w == b"word/document.xml"));
+    // The page hands the paper over as JSON: the same paper, the same document.
+    let json = serde_json::to_string(&p).unwrap();
+    let back: paper::Paper = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, p);
+    assert_eq!(docx::from_json(&json).unwrap().len(), bytes.len());
+    let err = docx::from_json("{\"title\": 1}").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Document);
 }

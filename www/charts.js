@@ -134,29 +134,28 @@ export function criteriaChart(groups, sections) {
  * @param {import('./types').Timeline} t
  */
 export function timelineChart(t) {
-  const left = 200, right = 16, top = 28, row = 30, months = Math.max(t.total, 1);
+  const left = 8, right = 16, top = 30, row = 48, months = Math.max(t.total, 1);
   const x = (/** @type {number} */ m) => left + ((W - left - right) * m) / months;
-  const height = top + row * t.stages.length + 24;
+  const height = top + row * t.stages.length + 28;
   const step = months <= 12 ? 1 : months <= 24 ? 3 : 6;
-  const ticks = [];
+  /** @type {Element[]} */ const body = [];
   for (let m = 0; m <= months; m += step) {
-    ticks.push(s('line', { class: 'ca-chart__grid', x1: x(m), x2: x(m), y1: top - 6, y2: height - 20 }),
-      s('text', { class: 'ca-chart__tick', x: x(m), y: top - 10, 'text-anchor': 'middle' }, String(m)));
+    body.push(s('line', { class: 'ca-chart__grid', x1: x(m), x2: x(m), y1: top - 8, y2: height - 24 }),
+      s('text', { class: 'ca-chart__col', x: x(m), y: 16 }, String(m)));
   }
-  const bars = t.stages.map((st, i) => {
+  t.stages.forEach((st, i) => {
     const y = top + i * row;
-    const len = st.end - st.start + 1;
-    return s('g', {},
-      s('text', { class: 'ca-chart__label', x: left - 8, y: y + row / 2 + 4, 'text-anchor': 'end' }, short(st.name)),
-      s('rect', { class: `ca-chart__bar ca-chart__bar--${st.id === 'shadow' ? 'partial' : 'best'}`, x: x(st.start - 1), y: y + 5, width: Math.max(x(st.end) - x(st.start - 1), 2), height: row - 10 }),
-      s('text', { class: 'ca-chart__value', x: x(st.end) - 4, y: y + row / 2 + 4, 'text-anchor': 'end' }, `${len} mo`));
+    const when = st.start === st.end ? `month ${st.start}` : `months ${st.start}–${st.end}`;
+    // The label sits above its bar, from the bar's start, or ending at the right edge when the bar starts late.
+    const late = x(st.start - 1) > W / 2;
+    body.push(s('text', { class: 'ca-chart__label', x: late ? W - right : x(st.start - 1), y: y + 16, 'text-anchor': late ? 'end' : 'start' }, `${short(st.name)}: ${when}`),
+      s('rect', { class: 'ca-bar', x: x(st.start - 1).toFixed(1), y: y + 24, height: 14, width: Math.max(x(st.end) - x(st.start - 1), 2).toFixed(1) }));
   });
-  const live = s('g', {},
-    s('line', { class: 'ca-chart__zero', x1: x(t.goLive), x2: x(t.goLive), y1: top - 4, y2: height - 18 }),
-    s('text', { class: 'ca-chart__tick', x: x(t.goLive), y: height - 6, 'text-anchor': 'middle' }, `Go-live, month ${t.goLive}`));
+  body.push(s('line', { class: 'ca-chart__zero', x1: x(t.goLive), x2: x(t.goLive), y1: top - 8, y2: height - 22 }),
+    s('text', { class: 'ca-chart__label', x: x(t.goLive), y: height - 4, 'text-anchor': t.goLive > months * 0.7 ? 'end' : 'middle' }, `Go-live: end of month ${t.goLive}`));
   const desc = t.stages.map((st) => `${st.name}: months ${st.start} to ${st.end}`).join('; ') + `. Go-live at the end of month ${t.goLive}.`;
   return [
-    svgImage('ca-timeline', height, 'Timetable, month by month', desc, [...ticks, ...bars, live]),
+    svgImage('ca-timeline', height, 'Timetable, month by month', desc, body),
     dataTable('ca-timeline-table', 'Timetable, month by month', ['Stage', 'Months', 'What happens'],
       t.stages.map((st) => [st.name, st.start === st.end ? `${st.start}` : `${st.start}–${st.end}`, st.what])),
   ];

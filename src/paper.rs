@@ -831,7 +831,7 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
                 .map(|a| format!("{a}; "))
                 .unwrap_or_default();
             (
-                s.publisher.to_lowercase(),
+                s.publisher.to_ascii_lowercase(),
                 format!("{by}{} ({}). {}. {}", s.publisher, s.year, s.title, s.url),
             )
         })
@@ -963,10 +963,11 @@ fn build_appendix(
     out
 }
 
+// ASCII case changes only: the content is English, and Unicode case tables would add to the page's module.
 fn upper_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -976,11 +977,12 @@ fn lower_first(s: &str) -> String {
     // capitalised ordinary word.
     let mut c = s.chars();
     match (c.next(), c.next()) {
-        (Some(f), Some(second)) if f.is_uppercase() && second.is_lowercase() => f
-            .to_lowercase()
-            .chain(std::iter::once(second))
-            .chain(c)
-            .collect(),
+        (Some(f), Some(second)) if f.is_ascii_uppercase() && second.is_ascii_lowercase() => {
+            [f.to_ascii_lowercase(), second]
+                .into_iter()
+                .chain(c)
+                .collect()
+        }
         _ => s.to_owned(),
     }
 }

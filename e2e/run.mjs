@@ -1160,6 +1160,56 @@ await check('issue 5: the main page’s own CSP is in force (no inline script, n
   await t.context.close();
 });
 
+await check('issue 10: the board paper: timetable chart and table, the Word module fetched only on click (own files), a .docx download, and a printed paper of 2–4 A4 pages; axe', async () => {
+  const t = await openRisky();
+  const { page } = t;
+  await toResults(page);
+  const root = page.locator('contract-advisor');
+  await root.getByRole('heading', { name: 'Board paper' }).waitFor();
+  // The timetable: an SVG image with a title, and a data table with one row per stage.
+  const chart = await page.evaluate(() => {
+    const sr = document.querySelector('contract-advisor').shadowRoot;
+    const svg = sr.querySelector('#ca-timeline-t')?.closest('svg');
+    const rows = sr.querySelectorAll('#ca-timeline-table ~ tbody tr, table:has(#ca-timeline-table) tbody tr');
+    return { role: svg?.getAttribute('role'), title: svg?.querySelector('title')?.textContent, rows: rows.length };
+  });
+  assert(chart.role === 'img' && chart.title === 'Timetable, month by month', 'no timetable chart: ' + JSON.stringify(chart));
+  assert(chart.rows >= 4, 'the timetable table has too few stages: ' + chart.rows);
+  await axe(page, 'results with the board paper');
+  // The Word module is not fetched until asked for.
+  const wordRequests = () => t.requests.filter((u) => u.includes('contract_advisor_docx'));
+  assert(wordRequests().length === 0, 'the Word module was fetched before it was asked for');
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    root.getByRole('button', { name: 'Download board paper (Word)' }).click(),
+  ]);
+  assert(dl.suggestedFilename().endsWith('.docx'), 'download name: ' + dl.suggestedFilename());
+  const bytes = readFileSync(await dl.path());
+  assert(bytes.length > 10000 && bytes[0] === 0x50 && bytes[1] === 0x4b, `not a .docx (${bytes.length} bytes)`);
+  assert(bytes.includes(Buffer.from('word/document.xml')), 'no word/document.xml in the download');
+  assert(wordRequests().some((u) => u.endsWith('.wasm')), 'the Word module was not fetched from the page\'s own files');
+  console.log(`  board paper: .docx ${bytes.length} bytes`);
+  // Print: only the paper, on 2 to 4 A4 pages.
+  await page.evaluate(() => { window.print = () => {}; });
+  await root.getByRole('button', { name: 'Print the board paper' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => document.querySelector('contract-advisor').shadowRoot.querySelector('.ca-root').innerText.replace(/\s+/g, ' '));
+  for (const x of ['1. Purpose and decision sought', '3. Options considered', '7. Procurement route and records', '9. Sources']) {
+    assert(printed.includes(x), `the printed paper lacks “${x}”`);
+  }
+  for (const x of ['Why it may suit you', 'Download my answers', 'Print the board paper']) assert(!printed.includes(x), `“${x}” is printed with the paper`);
+  const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
+  writeFileSync(`${OUT}/board-paper.pdf`, pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  console.log(`  board paper: printed on ${pages} A4 pages (${pdf.length} bytes of PDF)`);
+  assert(pages >= 2 && pages <= 4, `the printed board paper has ${pages} pages`);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  ownFilesOnly(t.requests, BASE);
+  await noProblems(t);
+  await t.context.close();
+});
+
 console.log(`e2e: total ${Math.round((Date.now() - started) / 1000)}s`);
 await browser.close();
 await server.close();

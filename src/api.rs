@@ -859,6 +859,8 @@ pub struct ScopeView {
     pub applies: crate::content::ScopeUse,
     /// What it means, from the answers.
     pub text: String,
+    /// The same in one sentence.
+    pub short: String,
     /// Sources.
     pub sources: Vec<String>,
 }
@@ -952,10 +954,7 @@ fn element_verdict(e: &psr::ElementOutcome) -> String {
             or_list(&unsettled_required)
         )
     };
-    let choose = format!(
-        "you may use {}: no process is the default, so choose one and record why.",
-        or_list(&open)
-    );
+    let choose = format!("you may use {}.", or_list(&open));
     out.push_str(&if out.is_empty() {
         capitalised(&choose)
     } else {
@@ -1051,7 +1050,7 @@ fn procurement(kb: &Kb, eff: &Effective) -> Option<ProcurementView> {
     let summary = if elements.is_empty() {
         "The Provider Selection Regime does not apply to this contract.".to_owned()
     } else {
-        let parts = elements
+        let mut parts = elements
             .iter()
             .map(|e| {
                 if several {
@@ -1064,6 +1063,10 @@ fn procurement(kb: &Kb, eff: &Effective) -> Option<ProcurementView> {
             })
             .collect::<Vec<_>>()
             .join(" ");
+        // Said once, wherever the answers leave a choice between processes.
+        if elements.iter().any(|e| e.required.is_none()) {
+            parts.push_str(" No process is the default: choose one and record why.");
+        }
         if advice.scope.applies == crate::content::ScopeUse::HealthPart {
             format!(
                 "The contract as a whole is outside the Provider Selection Regime. For the health care services in a contract of their own: {parts}"
@@ -1077,6 +1080,7 @@ fn procurement(kb: &Kb, eff: &Effective) -> Option<ProcurementView> {
             id: advice.scope.id.clone(),
             applies: advice.scope.applies,
             text: advice.scope.text.clone(),
+            short: advice.scope.short.clone(),
             sources: advice.scope.sources.clone(),
         },
         elements,

@@ -743,6 +743,8 @@ pub struct ScopeRow {
     pub applies: ScopeUse,
     /// What to tell the user.
     pub text: String,
+    /// The same in one sentence, for the board paper.
+    pub short: String,
     /// Sources.
     pub sources: Vec<String>,
 }

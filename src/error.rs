@@ -30,6 +30,10 @@ pub enum ErrorKind {
     File,
     /// A share link could not be read.
     Link,
+    /// The answers give no recommendation yet, so there is no board paper to write.
+    NoRecommendation,
+    /// A document (the Word board paper) could not be written.
+    Document,
 }
 
 impl ErrorKind {
@@ -46,6 +50,8 @@ impl ErrorKind {
             ErrorKind::HiddenQuestion => "hidden-question",
             ErrorKind::File => "file",
             ErrorKind::Link => "link",
+            ErrorKind::NoRecommendation => "no-recommendation",
+            ErrorKind::Document => "document",
         }
     }
 }

@@ -767,6 +767,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
     for (i, r) in psr.scope.iter().enumerate() {
         let ctx = format!("psr.json scope `{}`", r.id);
         c.text(&ctx, &r.text);
+        c.text(&ctx, &r.short);
         c.sources(&ctx, &r.sources, &r.text);
         if r.when.is_none() != (i + 1 == psr.scope.len()) {
             c.fail(format!(

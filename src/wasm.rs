@@ -5,6 +5,17 @@
 //! `{ ok: true, … }` or `{ ok: false, errors: [{ code, questionId, message }] }`, never a thrown exception, so bad
 //! input reaches the page as data with a message in the user's words. See `www/types.d.ts` for the shapes.
 
+// The Word module (built with `docx` and without `full`) exports only `paperDocx`: the advisor is left out, and
+// the helpers only it uses go unused there.
+#![cfg_attr(
+    all(feature = "docx", not(feature = "full")),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "the Word module exports only paperDocx"
+    )
+)]
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -88,6 +99,44 @@ struct Page {
     question: api::QuestionView,
 }
 
+#[cfg(feature = "full")]
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BoardPaper {
+    paper: crate::paper::Paper,
+    markdown: String,
+}
+
+/// The board paper as a Word document (the Word module, and any build with the `docx` feature): from the paper
+/// view that `boardPaper` returns, as JSON text. Returns `{ ok: true, bytes }` with the .docx file as a
+/// `Uint8Array`, or `{ ok: false, errors }`.
+#[cfg(feature = "docx")]
+#[wasm_bindgen(js_name = paperDocx)]
+pub fn paper_docx(paper: &str) -> JsValue {
+    match crate::docx::from_json(paper) {
+        Ok(bytes) => {
+            let out = js_sys::Object::new();
+            let ok = js_sys::Reflect::set(&out, &JsValue::from_str("ok"), &JsValue::TRUE).and_then(
+                |_| {
+                    js_sys::Reflect::set(
+                        &out,
+                        &JsValue::from_str("bytes"),
+                        &js_sys::Uint8Array::from(bytes.as_slice()),
+                    )
+                },
+            );
+            match ok {
+                Ok(_) => out.into(),
+                Err(_) => failed(&[Error::new(
+                    ErrorKind::Document,
+                    "The Word document could not be handed to the page.",
+                )]),
+            }
+        }
+        Err(e) => failed(&[e]),
+    }
+}
+
 /// Reads a string, or an array of strings, without a general-purpose deserialiser (which would add size to
 /// the first-stage module).
 fn strings(value: &JsValue) -> Option<Vec<String>> {
@@ -107,6 +156,7 @@ fn strings(value: &JsValue) -> Option<Vec<String>> {
 ///
 /// The first-stage build (without the `full` feature) has the questionnaire only and offers the methods
 /// not marked "(full build)": enough to show and answer questions quickly while the full build loads.
+#[cfg(any(feature = "full", not(feature = "docx")))]
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Advisor {
@@ -114,6 +164,7 @@ pub struct Advisor {
     answers: Answers,
 }
 
+#[cfg(any(feature = "full", not(feature = "docx")))]
 #[wasm_bindgen]
 impl Advisor {
     /// Loads the knowledge base compiled into the module. Throws only if the embedded content is broken,
@@ -298,6 +349,22 @@ impl Advisor {
     }
 
     #[cfg(feature = "full")]
+    /// The board paper (full build): `{ ok: true, paper, markdown }`, where `paper` is the view the page renders
+    /// and prints and hands to `paperDocx` of the Word module; or `{ ok: false, errors }` when the answers give no
+    /// recommendation yet. With `appendix`, the full detail follows the paper.
+    #[wasm_bindgen(js_name = boardPaper)]
+    pub fn board_paper(&self, appendix: bool) -> JsValue {
+        let opts = crate::paper::Options { appendix };
+        match crate::paper::build(&self.kb, &self.answers, opts) {
+            Ok(paper) => done(BoardPaper {
+                markdown: crate::paper::render_markdown(&paper),
+                paper,
+            }),
+            Err(e) => failed(&[e]),
+        }
+    }
+
+    #[cfg(feature = "full")]
     /// The report as JSON: the answers file plus the recommendation (full build).
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&self) -> String {
@@ -313,6 +380,7 @@ impl Advisor {
     }
 }
 
+#[cfg(any(feature = "full", not(feature = "docx")))]
 impl Advisor {
     fn replace(&mut self, answers: Answers, notes: Vec<String>) -> JsValue {
         self.answers = answers;

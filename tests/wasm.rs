@@ -228,3 +228,25 @@ fn reports_and_catalogue_are_produced() {
     assert!(Array::from(&get(&cat, "sources")).length() > 100);
     assert!(a.bench_recompute(10) != 0);
 }
+
+#[wasm_bindgen_test]
+fn the_board_paper_crosses_the_boundary_and_becomes_a_word_document() {
+    let mut a = Advisor::new().unwrap();
+    assert!(ok(&a.answer("q-segment", JsValue::from_str("pathway"))));
+    let res = a.board_paper(false);
+    assert!(ok(&res), "{:?}", JSON::stringify(&res));
+    let markdown = get(&res, "markdown").as_string().unwrap();
+    assert!(markdown.contains("## 3. Options considered"));
+    let paper = get(&res, "paper");
+    assert!(Array::from(&get(&paper, "sections")).length() == 9);
+    assert!(Array::from(&get(&get(&paper, "timeline"), "stages")).length() >= 4);
+    // The Word module takes the paper view as JSON, as the page hands it over.
+    let text = JSON::stringify(&paper).unwrap().as_string().unwrap();
+    let word = contract_advisor::wasm::paper_docx(&text);
+    assert!(ok(&word));
+    let bytes = js_sys::Uint8Array::new(&get(&word, "bytes")).to_vec();
+    assert_eq!(&bytes[..2], b"PK");
+    let bad = contract_advisor::wasm::paper_docx("not a paper");
+    assert!(!ok(&bad));
+    assert_eq!(first_error_code(&bad), "document");
+}

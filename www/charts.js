@@ -127,3 +127,36 @@ export function criteriaChart(groups, sections) {
         h('p', { class: 'ca-secondary' }, 'A dash means no answer in that section counted for or against the model.'),
         dataTable('ca-crit-caption', 'Points for and against each model, by section of the questions', ['Model', ...sections], rows))));
 }
+
+/**
+ * The board paper's timetable as a Gantt-style chart (one bar per stage along the months, go-live marked), with
+ * the same stages in a data table. All figures and words come from the core's timeline.
+ * @param {import('./types').Timeline} t
+ */
+export function timelineChart(t) {
+  const left = 8, right = 16, top = 30, row = 48, months = Math.max(t.total, 1);
+  const x = (/** @type {number} */ m) => left + ((W - left - right) * m) / months;
+  const height = top + row * t.stages.length + 28;
+  const step = months <= 12 ? 1 : months <= 24 ? 3 : 6;
+  /** @type {Element[]} */ const body = [];
+  for (let m = 0; m <= months; m += step) {
+    body.push(s('line', { class: 'ca-chart__grid', x1: x(m), x2: x(m), y1: top - 8, y2: height - 24 }),
+      s('text', { class: 'ca-chart__col', x: x(m), y: 16 }, String(m)));
+  }
+  t.stages.forEach((st, i) => {
+    const y = top + i * row;
+    const when = st.start === st.end ? `month ${st.start}` : `months ${st.start}–${st.end}`;
+    // The label sits above its bar, from the bar's start, or ending at the right edge when the bar starts late.
+    const late = x(st.start - 1) > W / 2;
+    body.push(s('text', { class: 'ca-chart__label', x: late ? W - right : x(st.start - 1), y: y + 16, 'text-anchor': late ? 'end' : 'start' }, `${short(st.name)}: ${when}`),
+      s('rect', { class: 'ca-bar', x: x(st.start - 1).toFixed(1), y: y + 24, height: 14, width: Math.max(x(st.end) - x(st.start - 1), 2).toFixed(1) }));
+  });
+  body.push(s('line', { class: 'ca-chart__zero', x1: x(t.goLive), x2: x(t.goLive), y1: top - 8, y2: height - 22 }),
+    s('text', { class: 'ca-chart__label', x: x(t.goLive), y: height - 4, 'text-anchor': t.goLive > months * 0.7 ? 'end' : 'middle' }, `Go-live: end of month ${t.goLive}`));
+  const desc = t.stages.map((st) => `${st.name}: months ${st.start} to ${st.end}`).join('; ') + `. Go-live at the end of month ${t.goLive}.`;
+  return [
+    svgImage('ca-timeline', height, 'Timetable, month by month', desc, body),
+    dataTable('ca-timeline-table', 'Timetable, month by month', ['Stage', 'Months', 'What happens'],
+      t.stages.map((st) => [st.name, st.start === st.end ? `${st.start}` : `${st.start}–${st.end}`, st.what])),
+  ];
+}

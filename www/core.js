@@ -91,6 +91,8 @@ export class Core {
   /** @param {string} text */
   importFile(text) { return this.#call('importFile', text); }
   reportMarkdown() { return this.#call('reportMarkdown'); }
+  /** @param {boolean} appendix */
+  boardPaper(appendix) { return this.#call('boardPaper', appendix); }
   reportJson() { return this.#call('reportJson'); }
 }
 
@@ -117,4 +119,29 @@ const firstModule = (() => {
 export async function loadCore() {
   await initFirst({ module_or_path: await firstModule });
   return new Core(new FirstStage());
+}
+
+/** @type {Promise<any> | null} */
+let wordModule = null;
+
+/**
+ * The board paper as a Word document, from the paper view of `boardPaper()`. The Word module
+ * (pkg/contract_advisor_docx.*, built with only the `docx` feature) is fetched from the page's own files the first
+ * time it is asked for, never before. Resolves with `{ ok: true, bytes }` or `{ ok: false, errors }`; rejects if
+ * the module cannot be loaded (it is not part of the single-file build).
+ * @param {import('./types').Paper} paper
+ */
+export async function paperDocx(paper) {
+  wordModule ??= (async () => {
+    const pkg = await import('../pkg/contract_advisor_docx.js');
+    await pkg.default({ module_or_path: new URL('contract_advisor_docx_bg.wasm', PKG) });
+    return pkg;
+  })();
+  try {
+    const pkg = await wordModule;
+    return pkg.paperDocx(JSON.stringify(paper));
+  } catch (e) {
+    wordModule = null; // let a later click try again
+    throw e;
+  }
 }

@@ -78,7 +78,7 @@ export function isoToday() {
 
 /**
  * Offers `text` as a file download (Blob + object URL + a temporary link; nothing leaves the device).
- * @param {string} name @param {string} text @param {string} type
+ * @param {string} name @param {string | Uint8Array} text @param {string} type
  */
 export function download(name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -4,6 +4,7 @@
 
 import { h, vh, h1, button, backLink, actionLink, tag, longDate, today, isoToday, download } from './dom.js';
 import { fitChart, criteriaChart } from './charts.js';
+import { boardPaperSection } from './paper.js';
 
 /** @typedef {import('./element.js').Ctx} Ctx */
 /** @typedef {import('./element.js').Screen} Screen */
@@ -164,6 +165,7 @@ class Renderer {
       show.has('arrangements') && this.layer('arrangements', 'Commissioning arrangements', 'The commissioning arrangement is how the commissioners organise themselves and their money: alone, jointly, one for the others, in a pooled fund or by delegation.', rec.arrangements),
       show.has('vehicles') && this.layer('vehicles', 'Contract vehicles', 'The contract vehicle is who holds the contract and how providers relate to each other.', rec.vehicles),
       show.has('payments') && this.layer('payments', 'Payment rules', 'The payment rule is how money flows to providers and who carries the financial risk.', rec.payments),
+      boardPaperSection(this.ctx),
       this.report(),
       this.ctx.savePanel(state),
     ];

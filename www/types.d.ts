@@ -119,7 +119,7 @@ export interface ElementView {
 }
 export interface ScopeView {
   id: "psr" | "psr-mixed" | "mostly-other" | "outside" | "unsettled" | "assumed";
-  applies: "whole" | "health-part" | "none"; text: string; sources: string[];
+  applies: "whole" | "health-part" | "none"; text: string; short: string; sources: string[];
 }
 export interface SummaryView {
   combination: string; fit: string; reasons: ContributionView[]; watch: FlagView[]; watchTotal: number;
@@ -176,3 +176,18 @@ export type QuestionResult = { ok: true; question: QuestionView } | Failed;
 export type AnswerResult = { ok: true; next: string | null; journey: Journey } | Failed;
 export type LoadResult = { ok: true; notes: string[]; journey: Journey } | Failed;
 export type RecommendForResult = { ok: true; recommendation: Recommendation } | Failed;
+
+export interface PaperItem { lead: string | null; text: string }
+export type PaperBlock =
+  | { kind: "heading"; text: string } | { kind: "para"; text: string }
+  | { kind: "bullets"; items: PaperItem[] } | { kind: "numbered"; items: PaperItem[] }
+  | { kind: "checklist"; items: string[] } | { kind: "table"; header: string[]; rows: string[][] };
+export interface PaperSection { heading: string; blocks: PaperBlock[] }
+export interface TimelineStage { id: "engagement" | "business-case" | "procurement" | "mobilisation" | "shadow"; name: string; start: number; end: number; what: string; sources: string[] }
+export interface Timeline {
+  leadTimeMonths: [number, number]; monthsAvailable: number | null; goLive: number; total: number; fits: boolean | null;
+  summary: string; assumptions: string; stages: TimelineStage[]; sources: string[];
+}
+export interface Paper { title: string; cover: [string, string][]; sections: PaperSection[]; appendix: PaperSection[]; timeline: Timeline }
+export type BoardPaperResult = { ok: true; paper: Paper; markdown: string } | Failed;
+export type PaperDocxResult = { ok: true; bytes: Uint8Array } | Failed;

@@ -3,11 +3,15 @@
 
 use std::process::ExitCode;
 
-use contract_advisor::{api, concordance, report, saved, validate, Answers, Error, Kb};
+use contract_advisor::{api, concordance, paper, report, saved, validate, Answers, Error, Kb};
 
 const USAGE: &str = "usage:
-  advise recommend FILE [--format text|json]   recommendation for a saved answers file (or a plain
-                                               JSON object of question id to answer); FILE - reads stdin
+  advise recommend FILE [--format text|json|paper|docx] [--appendix] [-o OUT]
+                                               recommendation for a saved answers file (or a plain
+                                               JSON object of question id to answer); FILE - reads stdin.
+                                               paper: the board paper (Markdown), with --appendix the
+                                               full detail after it; docx: the board paper as a Word
+                                               document, written to OUT (-o is required)
   advise link FILE                             the share-link fragment for the answers in FILE
   advise check [--balance [N]]                 check the content against the editorial rules and list
                                                dated statements more than 12 months older than the
@@ -60,6 +64,21 @@ fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
         .map(String::as_str)
 }
 
+/// The board paper as a Word document.
+#[cfg(feature = "docx")]
+fn word(kb: &Kb, answers: &Answers, opts: paper::Options) -> Result<Vec<u8>, Error> {
+    contract_advisor::docx::document(&paper::build(kb, answers, opts)?)
+}
+
+/// This build has no Word writer (built without the `docx` feature).
+#[cfg(not(feature = "docx"))]
+fn word(_: &Kb, _: &Answers, _: paper::Options) -> Result<Vec<u8>, Error> {
+    Err(Error::new(
+        contract_advisor::ErrorKind::Document,
+        "This build of advise has no Word output: build it with the docx feature.",
+    ))
+}
+
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let kb = Kb::embedded().map_err(|e| e.to_string())?;
     match args.first().map(String::as_str) {
@@ -75,6 +94,33 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     match format {
                         "json" => out(&(report::json(&kb, &answers) + "\n")),
                         "text" => out(&report::markdown(&kb, &answers)),
+                        "docx" => {
+                            let target = flag_value(args, "-o")
+                                .ok_or(format!("--format docx needs -o FILE.docx\n{USAGE}"))?;
+                            let opts = paper::Options {
+                                appendix: args.iter().any(|a| a == "--appendix"),
+                            };
+                            match word(&kb, &answers, opts) {
+                                Ok(bytes) => std::fs::write(target, bytes)
+                                    .map_err(|e| format!("could not write {target}: {e}"))?,
+                                Err(e) => {
+                                    print_errors(&[e]);
+                                    return Ok(ExitCode::from(1));
+                                }
+                            }
+                        }
+                        "paper" => {
+                            let opts = paper::Options {
+                                appendix: args.iter().any(|a| a == "--appendix"),
+                            };
+                            match paper::markdown(&kb, &answers, opts) {
+                                Ok(text) => out(&text),
+                                Err(e) => {
+                                    print_errors(&[e]);
+                                    return Ok(ExitCode::from(1));
+                                }
+                            }
+                        }
                         other => return Err(format!("unknown format `{other}`\n{USAGE}")),
                     }
                     Ok(ExitCode::SUCCESS)

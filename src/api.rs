@@ -1050,19 +1050,37 @@ fn procurement(kb: &Kb, eff: &Effective) -> Option<ProcurementView> {
     let summary = if elements.is_empty() {
         "The Provider Selection Regime does not apply to this contract.".to_owned()
     } else {
-        let mut parts = elements
-            .iter()
-            .map(|e| {
-                if several {
-                    let mut v = e.verdict.chars();
-                    let first = v.next().map(|c| c.to_lowercase().collect::<String>());
-                    format!("{}: {}{}", e.name, first.unwrap_or_default(), v.as_str())
-                } else {
-                    e.verdict.clone()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let same = several
+            && elements
+                .iter()
+                .all(|e| elements.first().is_some_and(|f| f.verdict == e.verdict));
+        let mut parts = if same {
+            // One sentence for parts that come out the same.
+            let names: Vec<String> = elements.iter().map(|e| e.name.to_lowercase()).collect();
+            let verdict = elements.first().map_or("", |e| e.verdict.as_str());
+            let mut v = verdict.chars();
+            let first = v.next().map(|c| c.to_lowercase().collect::<String>());
+            format!(
+                "For {} alike: {}{}",
+                names.join(" and "),
+                first.unwrap_or_default(),
+                v.as_str()
+            )
+        } else {
+            elements
+                .iter()
+                .map(|e| {
+                    if several {
+                        let mut v = e.verdict.chars();
+                        let first = v.next().map(|c| c.to_lowercase().collect::<String>());
+                        format!("{}: {}{}", e.name, first.unwrap_or_default(), v.as_str())
+                    } else {
+                        e.verdict.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         // Said once, wherever the answers leave a choice between processes.
         if elements.iter().any(|e| e.required.is_none()) {
             parts.push_str(" No process is the default: choose one and record why.");

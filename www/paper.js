@@ -69,14 +69,14 @@ export function boardPaperSection(ctx) {
   const t = paper.timeline;
   return h('section', { class: 'ca-section ca-no-print ca-board-paper', 'aria-labelledby': 'ca-paper-title' },
     h('h2', { class: 'ca-heading-m', id: 'ca-paper-title' }, 'Board paper'),
-    h('p', null, 'An options appraisal of two to four pages for your board: the decision sought, the options with no new contract as the baseline, the preferred option and why, risks, the procurement route and the records it needs, next steps and sources.'),
-    h('h3', { class: 'ca-heading-s' }, 'Next steps'),
-    h('p', null, t.summary),
-    timelineChart(t),
-    h('p', { class: 'ca-hint' }, t.assumptions),
+    h('p', null, 'An options appraisal of two to four pages for your board, with no new contract as the baseline.'),
     h('div', { class: 'ca-button-group' },
       button('Print the board paper', print, 'secondary'),
       button('Download board paper (Word)', word, 'secondary'),
       button('Download board paper (Markdown)', () => download(`board-paper-${isoToday()}.md`, res.markdown, 'text/markdown'), 'secondary')),
-    status);
+    status,
+    // Next steps: the month-by-month timetable, one step away (closed by default, like the rest of the detail).
+    h('details', { class: 'ca-details ca-fold' },
+      h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, 'Next steps: the month-by-month timetable')),
+      h('div', { class: 'ca-details__text' }, h('p', null, t.summary), timelineChart(t), h('p', { class: 'ca-hint' }, t.assumptions))));
 }

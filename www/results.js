@@ -156,7 +156,6 @@ class Renderer {
       !j.complete && h('div', { class: 'ca-inset' }, h('p', null, `You have answered ${j.answered} of ${j.total} questions, so this advice is less certain. `,
         actionLink('Answer the remaining questions', () => this.ctx.go({ screen: 'check' })), '.')),
       this.summary(),
-      h('p', null, 'From your answers, these contract options may suit you. They are suggestions to test with colleagues and advisers, not a decision.'),
       this.meta(),
       this.combinations(),
       this.watch(),
@@ -193,7 +192,7 @@ class Renderer {
 
   meta() {
     return [
-      h('p', { class: 'ca-meta' }, `Content version ${this.rec.contentVersion}, last reviewed ${longDate(this.rec.lastReviewed)}.`),
+      h('p', { class: 'ca-meta' }, `These are suggestions to test with colleagues and advisers, not a decision. Content version ${this.rec.contentVersion}, last reviewed ${longDate(this.rec.lastReviewed)}.`),
       h('p', { class: 'ca-meta ca-print-only ca-print-date' }, `Report printed on ${today()}.`),
     ];
   }
@@ -223,8 +222,7 @@ class Renderer {
     const list = this.rec.watch;
     return list.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
       h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
-      h('p', null, 'Your answers raise these warnings for your situation and the combination above, most serious first.'),
-      fold(`All ${list.length} ${list.length === 1 ? 'warning' : 'warnings'}, with the answers behind them and what to do`,
+      fold(`All ${list.length} ${list.length === 1 ? 'warning' : 'warnings'} your answers raise for your situation and the combination, most serious first, with the answers behind them and what to do`,
         list.map((f) => this.flag(f, 'ca-watch'))));
   }
 
@@ -249,8 +247,8 @@ class Renderer {
     if (show.has('payments')) groups.push(['Payment rules', byRank(rec.payments)]);
     if (!groups.length) return null;
     return h('section', { class: 'ca-section ca-charts', 'aria-labelledby': 'ca-charts-title' },
-      h('h2', { class: 'ca-heading-l2', id: 'ca-charts-title' }, 'Charts'),
-      fold('Show the charts: how well each model fits, and where its points come from', [
+      h('h2', { class: 'ca-heading-m', id: 'ca-charts-title' }, 'Charts'),
+      fold('How well each model fits, and where its points come from', [
         fitChart(groups),
         criteriaChart(groups, this.rec.sections)]));
   }
@@ -373,12 +371,12 @@ class Renderer {
     return [
       this.appendix(),
       h('section', { class: 'ca-section ca-no-print', 'aria-labelledby': 'ca-report-title' },
-        h('h2', { class: 'ca-heading-m', id: 'ca-report-title' }, 'Print or download this report'),
-        h('p', null, 'The report has your answers, the options with their reasons, gaps and warnings, the procurement route and the sources.'),
-        h('div', { class: 'ca-button-group' },
-          button('Print or save as PDF', print, 'secondary'),
-          button('Download report (Markdown)', () => download(`contract-advisor-report-${isoToday()}.md`, adv.reportMarkdown(), 'text/markdown'), 'secondary'),
-          button('Download report (JSON)', () => download(`contract-advisor-report-${isoToday()}.json`, adv.reportJson(), 'application/json'), 'secondary'))),
+        h('h2', { class: 'ca-heading-m', id: 'ca-report-title' }, 'The full report'),
+        fold('Print or download the full report: your answers, every option with its reasons, gaps and warnings, the procurement route and the sources',
+          h('div', { class: 'ca-button-group' },
+            button('Print or save as PDF', print, 'secondary'),
+            button('Download report (Markdown)', () => download(`contract-advisor-report-${isoToday()}.md`, adv.reportMarkdown(), 'text/markdown'), 'secondary'),
+            button('Download report (JSON)', () => download(`contract-advisor-report-${isoToday()}.json`, adv.reportJson(), 'application/json'), 'secondary')))),
     ];
   }
 

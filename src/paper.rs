@@ -488,7 +488,13 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
             .map_or(plan.go_live, |s| s.end)
     ));
 
+    // The cover sheet's usual fields; the ones only the author can fill are left to complete.
     let cover = vec![
+        ("Meeting and date".to_owned(), "To complete".to_owned()),
+        (
+            "Author and sponsoring director".to_owned(),
+            "To complete".to_owned(),
+        ),
         ("Purpose".to_owned(), "For decision".to_owned()),
         (
             "Confidence in the advice".to_owned(),

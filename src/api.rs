@@ -906,14 +906,6 @@ fn or_list(items: &[String]) -> String {
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// The verdict for one element, from the statuses alone.
 fn element_verdict(e: &psr::ElementOutcome) -> String {
     let names = |it: &mut dyn Iterator<Item = &crate::content::Route>| -> Vec<String> {
@@ -935,7 +927,10 @@ fn element_verdict(e: &psr::ElementOutcome) -> String {
             .map(|s| s.route),
     );
     if let Some(r) = e.required() {
-        let must = format!("{} must be used", capitalised(&r.in_sentence));
+        let must = format!(
+            "{} must be used",
+            crate::engine::upper_first(&r.in_sentence)
+        );
         return if unsettled_required.is_empty() {
             format!("{must}.")
         } else {
@@ -956,14 +951,14 @@ fn element_verdict(e: &psr::ElementOutcome) -> String {
     };
     let choose = format!("you may use {}.", or_list(&open));
     out.push_str(&if out.is_empty() {
-        capitalised(&choose)
+        crate::engine::upper_first(&choose)
     } else {
         choose
     });
     if !unsettled_optional.is_empty() {
         out.push_str(&format!(
             " {} may also be open: your answers do not settle it yet.",
-            capitalised(&or_list(&unsettled_optional))
+            crate::engine::upper_first(&or_list(&unsettled_optional))
         ));
     }
     out
@@ -999,7 +994,7 @@ fn procurement(kb: &Kb, eff: &Effective) -> Option<ProcurementView> {
                     psr::Reason::After(before) => {
                         format!(
                             "{} must be used, so this process does not apply.",
-                            capitalised(&before.in_sentence)
+                            crate::engine::upper_first(&before.in_sentence)
                         )
                     }
                 },
@@ -1058,22 +1053,17 @@ fn procurement(kb: &Kb, eff: &Effective) -> Option<ProcurementView> {
             // One sentence for parts that come out the same.
             let names: Vec<String> = elements.iter().map(|e| e.name.to_lowercase()).collect();
             let verdict = elements.first().map_or("", |e| e.verdict.as_str());
-            let mut v = verdict.chars();
-            let first = v.next().map(|c| c.to_lowercase().collect::<String>());
             format!(
-                "For {} alike: {}{}",
+                "For {} alike: {}",
                 names.join(" and "),
-                first.unwrap_or_default(),
-                v.as_str()
+                crate::engine::lower_first(verdict)
             )
         } else {
             elements
                 .iter()
                 .map(|e| {
                     if several {
-                        let mut v = e.verdict.chars();
-                        let first = v.next().map(|c| c.to_lowercase().collect::<String>());
-                        format!("{}: {}{}", e.name, first.unwrap_or_default(), v.as_str())
+                        format!("{}: {}", e.name, crate::engine::lower_first(&e.verdict))
                     } else {
                         e.verdict.clone()
                     }
@@ -1201,10 +1191,7 @@ fn outcome_name(o: crate::content::CaseOutcome) -> &'static str {
 
 /// A case's status in words with the date it speaks for: "Evolved (as of July 2018)".
 fn case_status(case: &crate::content::Case) -> String {
-    let mut name = outcome_name(case.outcome).to_owned();
-    if let Some(first) = name.get(..1) {
-        name = first.to_uppercase() + name.get(1..).unwrap_or("");
-    }
+    let name = crate::engine::upper_first(outcome_name(case.outcome));
     match case.as_of.as_deref().and_then(crate::content::as_of_words) {
         Some(words) => format!("{name} (as of {words})"),
         None => name,

@@ -865,11 +865,31 @@ pub fn combination_text(kb: &Kb, c: &Combination) -> String {
         .chain(payment)
         .collect::<Vec<_>>()
         .join(" + ");
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
+    upper_first(&text)
+}
+
+/// The text with its first letter in capitals (ASCII only: the content is English, and Unicode case tables would
+/// add to the page's module).
+pub(crate) fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect())
         .unwrap_or_default()
+}
+
+/// The text with its first word in small letters, for a sentence that continues after a colon (ASCII only).
+/// Acronyms and names stay as they are ("NHS Standard Contract"): only a capitalised ordinary word is lowered.
+pub(crate) fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.next()) {
+        (Some(f), Some(second)) if f.is_ascii_uppercase() && second.is_ascii_lowercase() => {
+            [f.to_ascii_lowercase(), second]
+                .into_iter()
+                .chain(c)
+                .collect()
+        }
+        _ => s.to_owned(),
+    }
 }
 
 /// A tie in words, with the question that would separate the first two: `None` when the layer has no tie.

@@ -391,7 +391,7 @@ fn options<'a>(kb: &Kb, rec: &'a Recommendation) -> Vec<Opt<'a>> {
         out.truncate(MAX_OPTIONS - 1);
         if let Some(v) = find(&rec.vehicles, BASELINE_VEHICLE) {
             out.push(Opt {
-                name: upper_first(&short_name(kb, v)),
+                name: crate::engine::upper_first(&short_name(kb, v)),
                 baseline: true,
                 arrangement: None,
                 vehicle: v,
@@ -477,7 +477,7 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
     if let Some(r) = &route {
         recommendations.push(format!(
             "note that the likely procurement route is the {}, subject to procurement and legal advice",
-            lower_first(&r.name)
+            crate::engine::lower_first(&r.name)
         ));
     }
     recommendations.push(format!(
@@ -528,7 +528,7 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
             Block::Numbered {
                 items: recommendations
                     .iter()
-                    .map(|r| item(upper_first(r) + "."))
+                    .map(|r| item(crate::engine::upper_first(r) + "."))
                     .collect(),
             },
         ],
@@ -693,7 +693,7 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
             blocks.push(Block::Para {
                 text: format!(
                     "What would change this advice, for example: {}",
-                    lower_first(&c.text)
+                    crate::engine::lower_first(&c.text)
                 ),
             });
         }
@@ -943,7 +943,7 @@ fn build_appendix(
                 layer.to_owned(),
                 m.rank.to_string(),
                 m.name.clone(),
-                upper_first(m.fit_label),
+                crate::engine::upper_first(m.fit_label),
                 m.basis.clone(),
             ]);
         }
@@ -1033,30 +1033,6 @@ fn build_appendix(
         });
     }
     out
-}
-
-// ASCII case changes only: the content is English, and Unicode case tables would add to the page's module.
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    // Keep acronyms and names ("NHS Standard Contract", "Direct award process C") readable: lower only a
-    // capitalised ordinary word.
-    let mut c = s.chars();
-    match (c.next(), c.next()) {
-        (Some(f), Some(second)) if f.is_ascii_uppercase() && second.is_ascii_lowercase() => {
-            [f.to_ascii_lowercase(), second]
-                .into_iter()
-                .chain(c)
-                .collect()
-        }
-        _ => s.to_owned(),
-    }
 }
 
 fn md_cell(s: &str) -> String {

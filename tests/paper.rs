@@ -7,10 +7,12 @@
     reason = "tests"
 )]
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::process::Command;
 
+use contract_advisor::concordance;
 use contract_advisor::paper::{self, Block, Options, Paper};
 use contract_advisor::{api, saved, timeline, Answers, ErrorKind, Kb, RawAnswers};
 
@@ -18,19 +20,9 @@ use contract_advisor::{api, saved, timeline, Answers, ErrorKind, Kb, RawAnswers}
 fn scenarios(kb: &Kb) -> Vec<(String, Answers)> {
     let mut out = Vec::new();
     for set in ["tuning", "held-out"] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/scenarios")
-            .join(set);
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            let v: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
-            let raw: RawAnswers = serde_json::from_value(v["encoding"]["primary"].clone()).unwrap();
+        for p in common::json_files(&format!("tests/scenarios/{set}")) {
+            let s = concordance::parse(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            let raw = s.encoding.primary.expect("a primary encoding");
             let (answers, _) = Answers::from_raw(kb, &raw).unwrap();
             out.push((
                 p.file_name().unwrap().to_string_lossy().into_owned(),

@@ -11,8 +11,9 @@
     reason = "tests"
 )]
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::LazyLock;
 
 use contract_advisor::concordance::{self, agreement, Scenario, SetTotals};
@@ -22,15 +23,7 @@ use contract_advisor::Kb;
 static KB: LazyLock<Kb> = LazyLock::new(|| Kb::embedded().expect("embedded content loads"));
 
 fn load(set: &str) -> Vec<Scenario> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/scenarios")
-        .join(set);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
+    let paths = common::json_files(&format!("tests/scenarios/{set}"));
     paths
         .iter()
         .map(|p| {

@@ -13,8 +13,9 @@
     reason = "tests"
 )]
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::LazyLock;
 
 use contract_advisor::api::{self, FlagView, Recommendation};
@@ -59,13 +60,7 @@ impl Pair {
 }
 
 static FILES: LazyLock<Vec<WarningPairs>> = LazyLock::new(|| {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/warnings");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
+    let paths = common::json_files("tests/warnings");
     paths
         .iter()
         .map(|p| {

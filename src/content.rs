@@ -749,6 +749,16 @@ pub struct ScopeRow {
     pub sources: Vec<String>,
 }
 
+/// A checklist of records, with its sources.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Records {
+    /// What to record.
+    pub items: Vec<String>,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
 /// Provider Selection Regime content.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -763,6 +773,9 @@ pub struct Psr {
     pub applies_when: Condition,
     /// The five processes.
     pub routes: Vec<Route>,
+    /// What the regime expects decision-makers to record whatever the process, as a checklist (each process
+    /// lists its own as well).
+    pub records: Records,
     /// Whether the regime applies at all: ordered verdicts.
     pub scope: Vec<ScopeRow>,
     /// The considerable change threshold.

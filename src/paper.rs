@@ -25,20 +25,6 @@ use crate::timeline::{self, Timeline};
 /// option in the paper, as the baseline the others are compared with.
 pub const BASELINE_VEHICLE: &str = "no-new-contract";
 
-/// The sources for the records the Provider Selection Regime expects decision-makers to keep: the statutory
-/// guidance and the review panel's terms of reference and reports.
-const RECORD_SOURCES: [&str; 2] = ["S64", "S71"];
-
-/// What decision-makers record under the Provider Selection Regime, as a checklist to fill in.
-const RECORDS: [&str; 6] = [
-    "The process chosen, and why",
-    "The key criteria, and how they were weighed",
-    "The decision, who made it and when",
-    "Conflicts of interest declared, and how they were managed",
-    "The notices published, with their dates",
-    "The standstill observed, where the process has one",
-];
-
 /// Sources named for one statement: the first ones the content gives (the full report lists them all), so
 /// that the paper's reference list stays short.
 const MAX_CITED: usize = 1;
@@ -830,7 +816,8 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
             text: "The procurement questions were not answered, so no route is suggested. Settle the route with procurement and legal advisers before the business case is approved.".to_owned(),
         }),
     }
-    let ids: Vec<String> = RECORD_SOURCES.iter().map(|s| (*s).to_owned()).collect();
+    let general = &kb.content.psr.records;
+    let ids = general.sources.clone();
     let cite = w.cite(&ids);
     blocks.push(Block::Para {
         text: format!(
@@ -842,7 +829,7 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
         .as_ref()
         .map(|r| r.records.clone())
         .filter(|r| !r.is_empty())
-        .unwrap_or_else(|| RECORDS.iter().map(|s| (*s).to_owned()).collect());
+        .unwrap_or_else(|| general.items.clone());
     blocks.push(Block::Checklist { items: records });
     sections.push(Section {
         heading: "7. Procurement route and records".to_owned(),

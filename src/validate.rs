@@ -763,6 +763,17 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             c.text(&ctx, t);
         }
     }
+    if psr.records.items.is_empty() {
+        c.fail("psr.json: the general records checklist is empty".to_owned());
+    }
+    for t in &psr.records.items {
+        c.text("psr.json records", t);
+    }
+    c.sources(
+        "psr.json records",
+        &psr.records.sources,
+        psr.records.items.first().map_or("", String::as_str),
+    );
     // Scope: ordered verdicts, the last (and only the last) without a condition, so one always applies.
     for (i, r) in psr.scope.iter().enumerate() {
         let ctx = format!("psr.json scope `{}`", r.id);

@@ -312,6 +312,16 @@ fn only_direct_award_c_may_turn_on_the_threshold() {
 }
 
 #[test]
+fn an_empty_general_records_checklist_is_rejected() {
+    expect_problem(
+        with_edit("psr.json", |v| {
+            v["records"]["items"] = serde_json::json!([]);
+        }),
+        "the general records checklist is empty",
+    );
+}
+
+#[test]
 fn a_process_without_notices_or_records_is_rejected() {
     expect_problem(
         with_edit("psr.json", |v| {

@@ -18,7 +18,7 @@ ADVISE = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "target/release/advise
 CASES = [  # scenario file, with the appendix
     ("tuning/h03-sutton-health-and-care-at-home.json", False),
     ("tuning/h10-discharge-recovery-combined-budget.json", True),
-    ("held-out/r21-children-type-1-diabetes-annual-budget.json", False),
+    ("tuning/r21-children-type-1-diabetes-annual-budget.json", False),
 ]
 
 

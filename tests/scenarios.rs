@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (136: the first 40, then each of the four earlier held-out sets once it had been run and
+/// The tuning set (160: the first 40, then each of the five earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (100/136 = 74%, 120/136 = 88%, five violations): each new held-out set exposed more of the bias described in
+/// (115/160 = 72%, 141/160 = 88%, six violations): each new held-out set exposed more of the bias described in
 /// tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,16 +188,16 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [127, 100, 101],
-            top3: [135, 120, 125],
-            violations: 5,
+            leader: [149, 115, 114],
+            top3: [159, 141, 148],
+            violations: 6,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the weights gave when the set (the fifth, r01-r24) was first run with them. They are below the targets
-/// for the vehicle (15/24 = 62.5% leader, 21/24 = 87.5% top three): in ordinary commissioning situations where the
+/// the weights gave when the set (the sixth, s01-s24) was first run with them. They are below the targets
+/// for the vehicle (16/24 = 67% leader, 21/24 = 87.5% top three): in ordinary commissioning situations where the
 /// evidence expects the NHS Standard Contract or no new contract, the advice still leads with a new vehicle (see
 /// tests/scenarios/README.md). A change must not lower them; raising them needs a fresh held-out set.
 #[test]
@@ -206,8 +206,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 15, 13],
-            top3: [24, 21, 23],
+            leader: [23, 16, 15],
+            top3: [24, 21, 24],
             violations: 1,
         },
     );
@@ -225,10 +225,10 @@ fn held_out_encoders_agree() {
         either += y;
     }
     println!("held-out encoder agreement {same}/{either}");
-    // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, and the fifth set, with
-    // its grant-funded pilots, partial pools and added teams, 89% (tests/scenarios/README.md).
+    // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, the fifth set 89% and the
+    // sixth 91.8% (870/948; tests/scenarios/README.md).
     assert!(
-        share(same, either) >= 0.89,
+        share(same, either) >= 0.91,
         "held-out encoder agreement {same}/{either}"
     );
 }

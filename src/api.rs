@@ -597,6 +597,11 @@ pub struct ModelResult {
     pub reasons: Vec<ContributionView>,
     /// Contributions that count against it.
     pub concerns: Vec<ContributionView>,
+    /// Answers that support it but are not counted, because there is no case for changing the contract yet
+    /// (only for a new contract vehicle).
+    pub withheld: Vec<ContributionView>,
+    /// Why those answers are not counted (the content's `case_for_change` text), when there are any.
+    pub withheld_note: Option<String>,
     /// How many concerns are failed preconditions.
     pub serious_concerns: usize,
     /// The score split by section of the questionnaire (in the order of [`Recommendation::sections`]): the sum of
@@ -635,9 +640,12 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
     let s = eval.score(index)?;
     let mut reasons = Vec::new();
     let mut concerns = Vec::new();
+    let mut withheld = Vec::new();
     for c in &s.contributions {
         if let Some(v) = contribution_view(kb, c) {
-            if v.points > 0 {
+            if c.withheld {
+                withheld.push(v);
+            } else if v.points > 0 {
                 reasons.push(v);
             } else {
                 concerns.push(v);
@@ -647,6 +655,14 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
     // Strongest first; journey order breaks ties (the sort is stable).
     reasons.sort_by_key(|c| std::cmp::Reverse(c.points));
     concerns.sort_by_key(|c| (!c.serious, c.points));
+    withheld.sort_by_key(|c| std::cmp::Reverse(c.points));
+    let withheld_note = kb
+        .content
+        .meta
+        .case_for_change
+        .as_ref()
+        .filter(|_| !withheld.is_empty())
+        .map(|c| c.text.clone());
     Some(ModelResult {
         id: m.id.clone(),
         name: m.name.clone(),
@@ -656,7 +672,13 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         reachable: s.tally.reachable,
         fit_divisor: s.tally.divisor(),
         fit_percent: s.tally.fit_hundredths(),
-        basis: s.basis(),
+        basis: s.basis(
+            kb.content
+                .meta
+                .case_for_change
+                .as_ref()
+                .map_or("", |c| c.short.as_str()),
+        ),
         fit: s.band.id(),
         fit_label: s.band.label(),
         ruled_out: s.band == Band::RuledOut,
@@ -683,6 +705,8 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         by_section: by_section(kb, s),
         reasons,
         concerns,
+        withheld,
+        withheld_note,
         readiness: readiness_view(kb, m, &eval.eff),
         red_flags: flags::flags_for(kb, m, &eval.eff)
             .into_iter()

@@ -169,6 +169,7 @@ pub fn decode(text: &str) -> Result<Content, Error> {
         review_note: r.s()?,
         renamed: Default::default(),
         retired: Vec::new(),
+        case_for_change: None,
     };
     let glossary = r.list(|r| {
         Ok(Term {

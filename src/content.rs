@@ -23,6 +23,26 @@ pub struct Meta {
     /// answer instead.
     #[serde(default)]
     pub retired: Vec<Retired>,
+    /// When there is a case for a new contract vehicle at all (see [`CaseForChange`]). Required with the knowledge
+    /// files (`validate`); the questionnaire-only first stage has none.
+    #[serde(default)]
+    pub case_for_change: Option<CaseForChange>,
+}
+
+/// The case for changing the contract: until its condition holds, the supporting answers (not the decisive ones)
+/// that count for a model marked `needs_case_for_change` are recorded but not counted. Contracts are scaffolding,
+/// not the aim: a new contract vehicle has to be worth its cost before generic reasons for it count.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseForChange {
+    /// The answers that make a case for a new contract vehicle.
+    pub when: Condition,
+    /// Why supporting answers wait for it, in the user's terms (shown beside the answers not counted).
+    pub text: String,
+    /// The condition in a few words, lower case ("no case yet for a new contract").
+    pub short: String,
+    /// Sources.
+    pub sources: Vec<String>,
 }
 
 /// A question removed from the content, and what to answer instead.
@@ -285,6 +305,10 @@ pub struct Model {
     pub overlay: bool,
     /// Creates a new legal entity, delegation or exclusive arrangement.
     pub creates_vehicle: bool,
+    /// A new contract vehicle: its supporting answers count only once there is a case for changing the contract
+    /// (`meta.json`, `case_for_change`).
+    #[serde(default)]
+    pub needs_case_for_change: bool,
     /// Payment rules a vehicle can carry (empty for payment rules).
     pub pairs_with: Vec<String>,
     /// Documented cases.

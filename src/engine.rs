@@ -66,6 +66,9 @@ pub struct Contribution {
     pub points: i32,
     /// A failed precondition.
     pub serious: bool,
+    /// Recorded but not counted: a supporting answer for a new contract vehicle while there is no case for
+    /// changing the contract (`Kb::case_for_change`).
+    pub withheld: bool,
 }
 
 /// A model's running tally for a set of answers: everything the ranking and the confidence need, with no
@@ -88,6 +91,11 @@ pub struct Tally {
     pub touched: bool,
     /// The floor of its layer's fit divisor ([`Kb::floor`]).
     pub floor: i32,
+    /// Points from answers that support it but are not counted, because there is no case for changing the
+    /// contract yet (0 for models that do not need one).
+    pub withheld: i32,
+    /// Whether open questions could still make the case for change, so that `withheld` would count.
+    pub withheld_may_count: bool,
 }
 
 impl Tally {
@@ -141,6 +149,12 @@ pub fn states(kb: &Kb, answers: &Answers) -> Vec<QState> {
 
 /// Every model's tally for the given question states, into `out` (one per model, in content order).
 pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
+    // Whether there is a case for a new contract vehicle: yes, no, or not until open questions are answered (the
+    // points it holds back could then count, so they are part of the best case).
+    let case = kb
+        .case_for_change
+        .as_ref()
+        .map_or(Some(true), |c| c.settle(states));
     out.clear();
     out.extend(kb.content.models.iter().map(|m| Tally {
         floor: kb.floor(m.layer),
@@ -168,7 +182,12 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
                 for o in options_in(*mask) {
                     for e in per_option.get(o).map(Vec::as_slice).unwrap_or_default() {
                         if let Some(t) = out.get_mut(e.model) {
-                            t.points += e.points;
+                            if e.gated && case != Some(true) {
+                                t.withheld += e.points;
+                                t.withheld_may_count = case.is_none();
+                            } else {
+                                t.points += e.points;
+                            }
                             t.ruled_out |= e.serious;
                             t.touched = true;
                         }
@@ -265,7 +284,7 @@ impl Band {
 pub struct ModelScore {
     /// Model index.
     pub model: usize,
-    /// Sum of contributions.
+    /// Sum of the contributions counted (those not withheld).
     pub total: i32,
     /// Its tally (reachable points, open questions, preconditions).
     pub tally: Tally,
@@ -278,8 +297,9 @@ pub struct ModelScore {
 }
 
 impl ModelScore {
-    /// The basis of the fit in words: "14 of the 20 points that could count for it …".
-    pub fn basis(&self) -> String {
+    /// The basis of the fit in words: "14 of the 20 points that could count for it …", and the points held back
+    /// for want of a case for change, with `withheld_reason` (the content's short wording of that condition).
+    pub fn basis(&self, withheld_reason: &str) -> String {
         let t = &self.tally;
         let points = |n: i32| if n.abs() == 1 { "point" } else { "points" };
         let mut s = format!(
@@ -293,6 +313,14 @@ impl ModelScore {
                 " ({} of those {} on questions not yet answered)",
                 t.open_best,
                 points(t.open_best)
+            ));
+        }
+        if t.withheld > 0 {
+            s.push_str(&format!(
+                "; {} more {} from your answers not counted: {}",
+                t.withheld,
+                points(t.withheld),
+                withheld_reason
             ));
         }
         s
@@ -440,6 +468,7 @@ impl Evaluation {
 
 /// Scores every model with its contributions.
 fn contributions(kb: &Kb, eff: &Effective) -> Vec<Vec<Contribution>> {
+    let case = kb.case_for_change.as_ref().is_none_or(|c| c.eval(&eff.sel));
     let mut out = vec![Vec::new(); kb.content.models.len()];
     for (q, mask) in eff.sel.iter().enumerate() {
         let Some(per_option) = kb.effects.get(q) else {
@@ -460,6 +489,7 @@ fn contributions(kb: &Kb, eff: &Effective) -> Vec<Vec<Contribution>> {
                         effect: ei,
                         points: e.points,
                         serious: e.serious,
+                        withheld: e.gated && !case,
                     });
                 }
             }
@@ -513,7 +543,8 @@ fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
         .filter_map(|i| tallies.get(*i))
         .filter(|b| !b.ruled_out)
         .all(|b| {
-            let best = i64::from(b.points) + i64::from(b.open_best);
+            let released = if b.withheld_may_count { b.withheld } else { 0 };
+            let best = i64::from(b.points) + i64::from(b.open_best) + i64::from(released);
             let strictly = worst * b.divisor() > best * a.divisor();
             strictly && ahead_by(worst, a.divisor(), best, b.divisor(), margin)
         })
@@ -638,6 +669,15 @@ pub fn model_name(kb: &Kb, i: usize) -> &str {
         .models
         .get(i)
         .map(|m| m.name.as_str())
+        .unwrap_or_default()
+}
+
+/// A model's short name ("lead provider", "NHS Standard Contract"), for a second mention.
+fn short_name(kb: &Kb, i: usize) -> &str {
+    kb.content
+        .models
+        .get(i)
+        .map(|m| m.short_name.as_str())
         .unwrap_or_default()
 }
 
@@ -782,7 +822,11 @@ pub fn evaluate(kb: &Kb, answers: &Answers) -> Evaluation {
             let tally = tallies_buf.get(model).copied().unwrap_or_default();
             ModelScore {
                 model,
-                total: contributions.iter().map(|c| c.points).sum(),
+                total: contributions
+                    .iter()
+                    .filter(|c| !c.withheld)
+                    .map(|c| c.points)
+                    .sum(),
                 tally,
                 contributions,
                 band: Band::Unknown,
@@ -838,7 +882,7 @@ pub fn evaluate(kb: &Kb, answers: &Answers) -> Evaluation {
 /// questions, or `None` where none counted.
 pub fn by_section(kb: &Kb, score: &ModelScore) -> Vec<Option<i32>> {
     let mut out: Vec<Option<i32>> = vec![None; kb.content.sections.len()];
-    for c in &score.contributions {
+    for c in score.contributions.iter().filter(|c| !c.withheld) {
         let section = kb.content.questions.get(c.question).map(|(si, _)| *si);
         if let Some(slot) = section.and_then(|si| out.get_mut(si)) {
             *slot = Some(slot.unwrap_or(0) + c.points);
@@ -925,9 +969,9 @@ pub fn tie_text(kb: &Kb, l: &LayerRanking) -> Option<String> {
             },
             q.map(|q| q.text.as_str()).unwrap_or_default(),
             option(sep.first.1),
-            model_name(kb, sep.first.0),
+            short_name(kb, sep.first.0),
             option(sep.second.1),
-            model_name(kb, sep.second.0)
+            short_name(kb, sep.second.0)
         ));
     } else {
         text.push_str(

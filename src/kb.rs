@@ -41,6 +41,9 @@ pub struct CompiledEffect {
     pub points: i32,
     /// A failed precondition (rules the model out while the answer stands).
     pub serious: bool,
+    /// A supporting (not decisive) positive effect on a model that needs a case for change: it counts only once
+    /// the case for change holds ([`Kb::case_for_change`]).
+    pub gated: bool,
 }
 
 /// What one question can do to one model's score, over all its possible answers.
@@ -77,6 +80,8 @@ pub struct Kb {
     floors: [i32; 3],
     /// Per red flag: its trigger.
     pub flag_when: Vec<Cond>,
+    /// When there is a case for a new contract vehicle (`meta.json`); `None` in the questionnaire-only build.
+    pub case_for_change: Option<Cond>,
     /// The procurement decision tables, compiled.
     pub routes: RouteTables,
     /// When a procurement route is worked out at all.
@@ -392,10 +397,15 @@ impl Kb {
                             &format!("option `{}` of {context}", o.id),
                         )
                     })?;
+                    let needs_case = content
+                        .models
+                        .get(model)
+                        .is_some_and(|m| m.needs_case_for_change);
                     list.push(CompiledEffect {
                         model,
                         points: e.points,
                         serious: e.serious,
+                        gated: needs_case && !e.decisive && e.points > 0,
                     });
                 }
                 per_option.push(list);
@@ -430,6 +440,15 @@ impl Kb {
                 )
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let case_for_change = match &content.meta.case_for_change {
+            Some(c) => Some(compile(
+                &c.when,
+                qs,
+                &question_index,
+                "meta.json's case_for_change",
+            )?),
+            None => None,
+        };
         let routes = RouteTables::compile(&content.psr, qs, &question_index)?;
         let route_applies = compile(
             &content.psr.applies_when,
@@ -478,6 +497,7 @@ impl Kb {
             reach,
             floors,
             flag_when,
+            case_for_change,
             routes,
             route_applies,
             case_features,

@@ -669,12 +669,14 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
     }
     let mut uncertain: Vec<String> = rec.ties.iter().map(|t| t.text.clone()).collect();
     uncertain.retain(|t| w.once(t));
-    if !uncertain.is_empty() {
+    let tied = !uncertain.is_empty();
+    if tied {
         blocks.push(Block::Para {
             text: uncertain.join(" "),
         });
     }
-    if let Some(c) = rec.what_if.first() {
+    // A tie already says which answer would change the advice.
+    if let Some(c) = rec.what_if.first().filter(|_| !tied) {
         if w.once(&c.text) {
             blocks.push(Block::Para {
                 text: format!(

@@ -92,6 +92,24 @@ fn model(out: &mut String, m: &ModelResult, full: bool) {
             );
         }
     }
+    if !m.withheld.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNot counted yet: {}\n",
+            m.withheld_note.as_deref().unwrap_or_default()
+        );
+        for c in &m.withheld {
+            let _ = writeln!(
+                out,
+                "- (+{} not counted): you answered “{}” to “{}”. {}{}",
+                c.points,
+                c.answer,
+                c.question,
+                c.why,
+                cite(&c.sources)
+            );
+        }
+    }
     let r = &m.readiness;
     let _ = writeln!(
         out,

@@ -720,6 +720,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
 
     // Red flags (warnings): the warning rules, then dates and whose account.
     warnings(&mut c);
+    case_for_change(&mut c);
     for f in &content.red_flags {
         let ctx = format!("red_flags.json `{}`", f.id);
         c.dated(
@@ -868,6 +869,45 @@ struct TriggerReach {
     fires_unnamed: bool,
     /// The answer sets were too many to walk.
     too_many: bool,
+}
+
+/// The case for change (`meta.json`): present whenever the knowledge files are (it decides when a new contract
+/// vehicle's supporting answers count); its wording and sources; a condition that reads a question and that some
+/// answers meet and some do not; and only contract vehicles marked as needing it.
+fn case_for_change(c: &mut Checker) {
+    let kb = c.kb;
+    let content = &kb.content;
+    if content.models.is_empty() {
+        return;
+    }
+    let (Some(case), Some(when)) = (&content.meta.case_for_change, &kb.case_for_change) else {
+        c.fail("meta.json: case_for_change is missing: it says when a new contract vehicle's supporting answers count".to_owned());
+        return;
+    };
+    let ctx = "meta.json case_for_change";
+    c.text(&format!("{ctx} text"), &case.text);
+    c.text(&format!("{ctx} short"), &case.short);
+    c.sources(ctx, &case.sources, &case.text);
+    let mut reads = false;
+    when.questions(&mut |_| reads = true);
+    if !reads {
+        c.fail(format!("{ctx}: its condition (`when`) reads no question"));
+    } else {
+        let r = trigger_reach(kb, when);
+        if !r.too_many && (!r.fires || !r.quiet) {
+            c.fail(format!(
+                "{ctx}: its condition holds whatever the answers, or never: it would decide nothing"
+            ));
+        }
+    }
+    for m in &content.models {
+        if m.needs_case_for_change && m.layer != Layer::Vehicle {
+            c.fail(format!(
+                "models.json `{}`: only a contract vehicle can need a case for change",
+                m.id
+            ));
+        }
+    }
 }
 
 /// The rules for warnings (`red_flags.json`): a trigger that reads a question, that some answers raise and some do

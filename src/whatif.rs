@@ -185,11 +185,15 @@ pub fn what_would_change(
 /// Combines the changes that most narrow the leader's margin until the leader changes.
 fn combined(kb: &Kb, answers: &Answers, layer: Layer, old: usize) -> Option<Change> {
     let mut current = answers.clone();
+    let in_force = answers.effective(kb).sel;
     let mut steps: Vec<Step> = Vec::new();
     for _ in 0..MAX_STEPS {
         let skip: Vec<usize> = steps.iter().map(|s| s.question).collect();
         let best = single_changes(kb, &current, &skip)
             .into_iter()
+            // Each step starts from the answer in force now: an earlier step can bring back a question with an
+            // answer the user gave before branching hid it, and that answer is not one to change from.
+            .filter(|t| in_force.get(t.step.question).copied().unwrap_or(0) == t.step.from)
             .min_by_key(|t| {
                 (
                     margin(kb, &t.totals, layer, old),

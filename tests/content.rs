@@ -1051,3 +1051,78 @@ fn a_warning_that_applies_to_nothing_or_to_an_unknown_model_is_rejected() {
         "{err}"
     );
 }
+
+// The case for change (meta.json): when a new contract vehicle's supporting answers count.
+
+#[test]
+fn content_without_a_case_for_change_is_rejected() {
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v.as_object_mut().unwrap().remove("case_for_change");
+        }),
+        "case_for_change is missing",
+    );
+}
+
+#[test]
+fn a_case_for_change_without_words_or_sources_is_rejected() {
+    expect_problem(
+        with_edit("meta.json", |v| v["case_for_change"]["text"] = "".into()),
+        "case_for_change text: text is empty",
+    );
+    expect_problem(
+        with_edit("meta.json", |v| v["case_for_change"]["short"] = " ".into()),
+        "case_for_change short: text is empty",
+    );
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v["case_for_change"]["sources"] = serde_json::json!([])
+        }),
+        "case_for_change: names no source",
+    );
+}
+
+#[test]
+fn a_case_for_change_that_decides_nothing_is_rejected() {
+    // Holds whatever the answers.
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v["case_for_change"]["when"] = serde_json::json!({"q": "q-data-quality",
+                "any_of": ["good", "patchy", "poor", "not-sure"]})
+        }),
+        "holds whatever the answers, or never",
+    );
+    // Never holds.
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v["case_for_change"]["when"] = serde_json::json!({"all": [
+                {"q": "q-data-quality", "any_of": ["good"]},
+                {"q": "q-data-quality", "any_of": ["poor"]}
+            ]})
+        }),
+        "holds whatever the answers, or never",
+    );
+    // Reads no question.
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v["case_for_change"]["when"] = serde_json::json!({"all": []})
+        }),
+        "reads no question",
+    );
+}
+
+#[test]
+fn only_a_contract_vehicle_can_need_a_case_for_change() {
+    expect_problem(
+        with_edit("models.json", |v| {
+            let block = v
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|m| m["id"] == "block")
+                .unwrap();
+            block["needs_case_for_change"] = true.into();
+        }),
+        "only a contract vehicle can need a case for change",
+    );
+}

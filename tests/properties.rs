@@ -145,6 +145,30 @@ fn check_model(m: &ModelResult) -> Result<(), TestCaseError> {
         );
         prop_assert!(c.points != 0, "{}: a contribution of 0 points", &m.id);
     }
+    // Answers held back for want of a case for change: only on a new contract vehicle, only supporting positive
+    // effects (never decisive, never against it), never counted, and said why.
+    let needs_case = kb()
+        .model(&m.id)
+        .is_some_and(|(_, x)| x.needs_case_for_change);
+    prop_assert!(
+        m.withheld.is_empty() || needs_case,
+        "{}: answers held back from a model that needs no case for change",
+        &m.id
+    );
+    prop_assert_eq!(
+        m.withheld.is_empty(),
+        m.withheld_note.is_none(),
+        "{}: held-back answers and their note go together",
+        &m.id
+    );
+    for c in &m.withheld {
+        prop_assert!(
+            (1..=3).contains(&c.points),
+            "{}: a held-back answer that is not a supporting reason ({} points)",
+            &m.id,
+            c.points
+        );
+    }
     Ok(())
 }
 
@@ -610,4 +634,98 @@ proptest! {
             current = answers.effective(kb).next(qi);
         }
     }
+}
+
+/// The case for change decides whether a new contract vehicle's supporting answers count, and nothing else: with it
+/// they all count; without it none does, and each is still listed; the decisive conditions and everything against
+/// the vehicle count either way.
+#[test]
+fn a_new_vehicles_supporting_answers_wait_for_a_case_for_change() {
+    let kb = kb();
+    // A situation with no case for change: the contract is not a barrier, relational work is making progress, and
+    // the problem is hand-offs.
+    let mut raw: RawAnswers = serde_json::from_value(serde_json::json!({
+        "q-commissioner": "icb",
+        "q-problem": ["handoffs"],
+        "q-tried-relational": "some-progress",
+        "q-contract-barrier": "no",
+        "q-main-ambition": "streamline",
+        "q-segment": "needs-group",
+        "q-provider-count": "few",
+        "q-relationships": "working",
+        "q-natural-lead": "accepted-lead",
+        "q-lead-type": "nhs-trust"
+    }))
+    .unwrap();
+    let rec = |raw: &RawAnswers| {
+        let (answers, notes) = Answers::from_raw(kb, raw).expect("valid answers");
+        assert!(notes.is_empty(), "{notes:?}");
+        api::recommendation(kb, &answers)
+    };
+    let lead = |r: &api::Recommendation| {
+        r.vehicles
+            .iter()
+            .find(|m| m.id == "lead-provider")
+            .cloned()
+            .unwrap()
+    };
+    let without = lead(&rec(&raw));
+    assert!(!without.withheld.is_empty(), "nothing held back");
+    assert!(without.withheld_note.is_some());
+    assert!(without.basis.contains("not counted"), "{}", without.basis);
+    // Its decisive condition (an accepted lead, 6 points) still counts.
+    assert!(
+        without
+            .reasons
+            .iter()
+            .any(|c| c.question_id == "q-natural-lead" && c.points >= 4),
+        "{:?}",
+        without.reasons
+    );
+    assert!(without.reasons.iter().all(|c| c.points >= 4));
+    // The standard contract never waits for a case.
+    assert!(rec(&raw)
+        .vehicles
+        .iter()
+        .filter(|m| m.id == "standard-contract" || m.id == "no-new-contract")
+        .all(|m| m.withheld.is_empty()));
+
+    // The same situation, but relational work is stuck: a case for change, so every held-back answer counts.
+    raw.insert(
+        "q-tried-relational".to_owned(),
+        RawAnswer::One("stuck".to_owned()),
+    );
+    let with = lead(&rec(&raw));
+    assert!(with.withheld.is_empty() && with.withheld_note.is_none());
+    let unchanged =
+        |c: &&contract_advisor::api::ContributionView| c.question_id != "q-tried-relational";
+    for c in without.withheld.iter().filter(unchanged) {
+        assert!(
+            with.reasons
+                .iter()
+                .any(|r| r.question_id == c.question_id && r.option_id == c.option_id),
+            "{}={} did not count once the case was made",
+            c.question_id,
+            c.option_id
+        );
+    }
+    let held: i32 = without
+        .withheld
+        .iter()
+        .filter(unchanged)
+        .map(|c| c.points)
+        .sum();
+    let stuck_effect = |m: &ModelResult| -> i32 {
+        m.reasons
+            .iter()
+            .chain(&m.concerns)
+            .filter(|c| c.question_id == "q-tried-relational")
+            .map(|c| c.points)
+            .sum()
+    };
+    assert_eq!(
+        with.score,
+        without.score + held - stuck_effect(&without) + stuck_effect(&with),
+        "the score rises by exactly the answers held back (and the changed answer's own effect)"
+    );
 }

@@ -180,16 +180,16 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (160: the first 40, then each of the five earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (115/160 = 72%, 141/160 = 88%, six violations): each new held-out set exposed more of the bias described in
-/// tests/scenarios/README.md.
+/// (120/160 = 75%, 142/160 = 89%, six violations, with the case for change): each new held-out set exposed more of
+/// the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
     holds(
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [149, 115, 114],
-            top3: [159, 141, 148],
+            leader: [149, 120, 114],
+            top3: [159, 142, 148],
             violations: 6,
         },
     );
@@ -199,14 +199,16 @@ fn tuning_set_holds_its_figures() {
 /// the weights gave when the set (the sixth, s01-s24) was first run with them. They are below the targets
 /// for the vehicle (16/24 = 67% leader, 21/24 = 87.5% top three): in ordinary commissioning situations where the
 /// evidence expects the NHS Standard Contract or no new contract, the advice still leads with a new vehicle (see
-/// tests/scenarios/README.md). A change must not lower them; raising them needs a fresh held-out set.
+/// tests/scenarios/README.md). With the case for change (designed on the tuning set after this set had been run
+/// once) the vehicle leader is 19/24; that is a second look, not a blind figure, and the floor below keeps it. A
+/// change must not lower them; raising them needs a fresh held-out set.
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [23, 16, 15],
+            leader: [23, 19, 15],
             top3: [24, 21, 24],
             violations: 1,
         },

@@ -294,6 +294,9 @@ class Renderer {
       sub('What counts against it', m.concerns.length
         ? h('ul', { class: 'ca-list ca-contribs' }, m.concerns.map((c) => this.contribution(c)))
         : h('p', null, 'None of your answers count against it.')),
+      m.withheld.length > 0 && sub('Not counted yet', [
+        h('p', null, m.withheldNote || ''),
+        h('ul', { class: 'ca-list ca-contribs' }, m.withheld.map((c) => this.contribution(c)))]),
       this.readiness(m.readiness, m.name),
       m.redFlags.length > 0 && sub('Warnings', m.redFlags.map((f) => this.flag(f, 'ca-flag'))),
       claims('Pros', m.pros),

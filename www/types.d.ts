@@ -59,7 +59,7 @@ export interface FlagView { id: string; title: string; severity: 'high' | 'mediu
 
 export interface ModelResult {
   id: string; name: string; layer: "arrangement" | "vehicle" | "payment"; rank: number;
-  /** Score: exactly the sum of the points of `reasons` and `concerns`. */
+  /** Score: exactly the sum of the points of `reasons` and `concerns` (never of `withheld`). */
   score: number;
   /** The points that could count for it on the questions that apply. */
   reachable: number;
@@ -79,6 +79,10 @@ export interface ModelResult {
   whenItFits: string[]; riskCarrier: string; moneyFlow: string; governance: string;
   pros: ClaimView[]; cons: ClaimView[]; risks: ClaimView[];
   reasons: ContributionView[]; concerns: ContributionView[]; seriousConcerns: number;
+  /** Answers that support a new contract vehicle but are not counted while there is no case for changing the contract. */
+  withheld: ContributionView[];
+  /** Why they are not counted (present when `withheld` is not empty). */
+  withheldNote: string | null;
   /** The score split by section of the questionnaire (columns as Recommendation.sections); null: nothing counted. */
   bySection: (number | null)[];
   readiness: ReadinessView; redFlags: FlagView[]; pairsWith: string[]; cases: string[]; sources: string[];

@@ -177,40 +177,38 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (160: the first 40, then each of the five earlier held-out sets once it had been run and
+/// The tuning set (184: the first 40, then each of the six earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (120/160 = 75%, 142/160 = 89%, six violations, with the case for change): each new held-out set exposed more of
-/// the bias described in tests/scenarios/README.md.
+/// (139/184 = 76%, 163/184 = 89%, seven violations): each new held-out set exposed more of the bias described in
+/// tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
     holds(
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [149, 120, 114],
-            top3: [159, 142, 148],
-            violations: 6,
+            leader: [172, 139, 129],
+            top3: [183, 163, 172],
+            violations: 7,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the weights gave when the set (the sixth, s01-s24) was first run with them. They are below the targets
-/// for the vehicle (16/24 = 67% leader, 21/24 = 87.5% top three): in ordinary commissioning situations where the
-/// evidence expects the NHS Standard Contract or no new contract, the advice still leads with a new vehicle (see
-/// tests/scenarios/README.md). With the case for change (designed on the tuning set after this set had been run
-/// once) the vehicle leader is 19/24; that is a second look, not a blind figure, and the floor below keeps it. A
-/// change must not lower them; raising them needs a fresh held-out set.
+/// the engine gave when the set (the seventh, u01-u24) was first run, with the case for change committed before
+/// the run. They are far below the targets for the vehicle (10/24 = 42% leader, 20/24 = 83% top three; the
+/// engine before the case for change gives 11/24 on the same encodings): see tests/scenarios/README.md. A change
+/// must not lower them; raising them needs a fresh held-out set.
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [23, 19, 15],
-            top3: [24, 21, 24],
-            violations: 1,
+            leader: [23, 10, 13],
+            top3: [23, 20, 21],
+            violations: 0,
         },
     );
 }
@@ -227,10 +225,10 @@ fn held_out_encoders_agree() {
         either += y;
     }
     println!("held-out encoder agreement {same}/{either}");
-    // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, the fifth set 89% and the
-    // sixth 91.8% (870/948; tests/scenarios/README.md).
+    // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, the fifth set 89%, the
+    // sixth 91.8% and the seventh 90.9% (873/960; tests/scenarios/README.md).
     assert!(
-        share(same, either) >= 0.91,
+        share(same, either) >= 0.90,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -839,7 +839,7 @@ await check('issue 4: the iframe example loads embed.html, which works inside th
   await t.context.close();
 });
 
-await check('issue 4: the single file works from file:// with the network blocked: a whole journey to the results', async () => {
+await check('issue 4: the single file works from file:// with the network blocked: a whole journey to the results and the Word board paper', async () => {
   const t = await open();
   const blocked = [];
   await t.context.route('**/*', (route) => {
@@ -860,6 +860,15 @@ await check('issue 4: the single file works from file:// with the network blocke
   assert(text.includes(`1. ${byRank(RISKY_REC.vehicles)[0].name}`) && text.includes('Warnings'), 'the single file shows other results');
   await goView(t.page, 'procurement', 'Procurement route');
   assert((await shadowText(t.page)).includes(norm(RISKY_REC.procurement.summary)), 'no procurement route in the single file');
+  // The Word board paper works offline too: its module is inlined, so nothing is fetched.
+  await goView(t.page, 'results', 'Contract options');
+  const [dl] = await Promise.all([
+    t.page.waitForEvent('download'),
+    t.page.locator('contract-advisor').getByRole('button', { name: 'Download board paper (Word)' }).click(),
+  ]);
+  const docx = readFileSync(await dl.path());
+  assert(docx.length > 10000 && docx[0] === 0x50 && docx[1] === 0x4b && docx.includes(Buffer.from('word/document.xml')),
+    `the single file's Word paper is not a .docx (${docx.length} bytes)`);
   assert(blocked.length === 0, 'the single file tried the network: ' + blocked.join(', '));
   ownFilesOnly(t.requests, url);
   await noProblems(t);

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Builds one self-contained HTML file that works opened from disk (file://) with no network.
 
-usage: single_file.py PAGE.html BUNDLE.js STYLE.css FIRST.wasm FULL.wasm CATALOGUE.html OUT.html
+usage: single_file.py PAGE.html BUNDLE.js STYLE.css FIRST.wasm FULL.wasm DOCX.wasm CATALOGUE.html OUT.html
 
 - The page's module script becomes an inline module holding the whole bundle (every module of the widget).
 - The stylesheet is inlined twice in the same text: a <style> for the page itself, and a <template
   id="contract-advisor-style"> the element copies into its shadow root (www/element.js looks for it).
-- Both WebAssembly modules are inlined as base64 in non-executable <script type="application/octet-stream">
-  blocks (www/core.js looks for them by id), so nothing is fetched.
+- The three WebAssembly modules (first stage, full advisor, Word writer) are inlined as base64 in non-executable
+  <script type="application/octet-stream"> blocks (www/core.js looks for them by id), so nothing is fetched.
 - The no-JavaScript catalogue is inlined into <noscript>, and links to other files are dropped.
 - The Content-Security-Policy allows exactly the inline script and style by their SHA-256 hashes, plus
   'wasm-unsafe-eval' for WebAssembly: no 'unsafe-inline', no eval.
@@ -15,12 +15,13 @@ usage: single_file.py PAGE.html BUNDLE.js STYLE.css FIRST.wasm FULL.wasm CATALOG
 import base64, hashlib, html, re, sys
 from pathlib import Path
 
-page_path, bundle_path, css_path, first_path, full_path, catalogue_path, out_path = sys.argv[1:8]
+page_path, bundle_path, css_path, first_path, full_path, docx_path, catalogue_path, out_path = sys.argv[1:9]
 page = Path(page_path).read_text()
 bundle = Path(bundle_path).read_text().replace("</script", "<\\/script")
 css = Path(css_path).read_text().replace("</style", "<\\/style")
 first = base64.b64encode(Path(first_path).read_bytes()).decode()
 full = base64.b64encode(Path(full_path).read_bytes()).decode()
+docx = base64.b64encode(Path(docx_path).read_bytes()).decode()
 catalogue = Path(catalogue_path).read_text()
 
 
@@ -60,6 +61,7 @@ data = (
     f'<template id="contract-advisor-style"><style>{css}</style></template>\n'
     f'<script type="application/octet-stream" id="contract-advisor-wasm-first">{first}</script>\n'
     f'<script type="application/octet-stream" id="contract-advisor-wasm-full">{full}</script>\n'
+    f'<script type="application/octet-stream" id="contract-advisor-wasm-docx">{docx}</script>\n'
     f'<script type="module">{bundle}</script>\n'
 )
 page = sub_once(r"</body>", data + "</body>", page)

@@ -127,14 +127,14 @@ let wordModule = null;
 /**
  * The board paper as a Word document, from the paper view of `boardPaper()`. The Word module
  * (pkg/contract_advisor_docx.*, built with only the `docx` feature) is fetched from the page's own files the first
- * time it is asked for, never before. Resolves with `{ ok: true, bytes }` or `{ ok: false, errors }`; rejects if
- * the module cannot be loaded (it is not part of the single-file build).
+ * time it is asked for, never before (the single-file build inlines it, like the other two, and decodes it only
+ * then). Resolves with `{ ok: true, bytes }` or `{ ok: false, errors }`; rejects if the module cannot be loaded.
  * @param {import('./types').Paper} paper
  */
 export async function paperDocx(paper) {
   wordModule ??= (async () => {
     const pkg = await import('../pkg/contract_advisor_docx.js');
-    await pkg.default({ module_or_path: new URL('contract_advisor_docx_bg.wasm', PKG) });
+    await pkg.default({ module_or_path: inlined('contract-advisor-wasm-docx') ?? new URL('contract_advisor_docx_bg.wasm', PKG) });
     return pkg;
   })();
   try {

@@ -34,6 +34,7 @@ fn main() {
         "cases",
         "red_flags",
         "psr",
+        "plan",
     ];
     let mut files: Vec<String> = top.iter().map(|n| format!("{n}.json")).collect();
     files.extend(sections.iter().map(|n| format!("questions/{n}")));

@@ -210,5 +210,6 @@ pub fn decode(text: &str) -> Result<Content, Error> {
         cases: Vec::new(),
         red_flags: Vec::new(),
         psr: Default::default(),
+        plan: Default::default(),
     })
 }

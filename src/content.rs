@@ -833,6 +833,85 @@ pub struct Content {
     pub red_flags: Vec<RedFlag>,
     /// Procurement routes.
     pub psr: Psr,
+    /// The board paper's month-by-month plan: its stages' wording and the planning assumptions behind their
+    /// lengths (`plan.json`).
+    pub plan: Plan,
+}
+
+/// The plan of next steps (`plan.json`): what each stage says and the planning assumptions that size it. The
+/// set-up time itself comes from the models' demands, the notices from the procurement route.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// What is assumed rather than taken from the evidence, shown with the plan.
+    pub assumptions: String,
+    /// Engagement and design.
+    pub engagement: PlanStage,
+    /// Business case and assurance.
+    pub business_case: PlanStage,
+    /// Procurement.
+    pub procurement: PlanProcurement,
+    /// Mobilisation: `what` may hold `{go_live}`, the month of going live.
+    pub mobilisation: PlanMobilisation,
+    /// A shadow period after going live, when the given warning is raised for the recommended combination.
+    pub shadow: PlanShadow,
+}
+
+/// A stage sized as a share of the months before procurement.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanStage {
+    /// Name.
+    pub name: String,
+    /// What happens.
+    pub what: String,
+    /// Its share, in per cent, of the months not taken by procurement (at least one month).
+    pub share_percent: u16,
+}
+
+/// The procurement stage: its wording with and without a route, and its length by what the route leaves open.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanProcurement {
+    /// Name when no route is known.
+    pub name: String,
+    /// What happens when no route is known.
+    pub what: String,
+    /// The first sentence when a route is known (its notices follow).
+    pub with_route: String,
+    /// Months when no route is known.
+    pub months_unknown: u16,
+    /// Months when a direct award process must be used.
+    pub months_required: u16,
+    /// Months when direct award C is open.
+    pub months_direct_award_c_open: u16,
+    /// Months otherwise (a choice between the most suitable provider process and a competition, or another
+    /// regime).
+    pub months_otherwise: u16,
+}
+
+/// Mobilisation: the rest of the months before going live.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanMobilisation {
+    /// Name.
+    pub name: String,
+    /// What happens; `{go_live}` is replaced by the month of going live.
+    pub what: String,
+    /// The fewest months between the end of procurement and going live (business case and mobilisation).
+    pub min_months_after_procurement: u16,
+}
+
+/// The shadow period.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanShadow {
+    /// Name.
+    pub name: String,
+    /// Months.
+    pub months: u16,
+    /// The warning that calls for it; its mitigation and sources are what the stage says.
+    pub warning: String,
 }
 
 /// A content date (`YYYY-MM` or `YYYY-MM-DD`, or `YYYY` where a source gives only the year) as year, month and

@@ -23,13 +23,14 @@ pub fn embedded_files() -> Vec<(&'static str, &'static str)> {
 }
 
 /// The knowledge files: all present (the whole advisor) or all absent (the questionnaire only).
-const KNOWLEDGE: [&str; 6] = [
+const KNOWLEDGE: [&str; 7] = [
     "sources.json",
     "skills.json",
     "models.json",
     "cases.json",
     "red_flags.json",
     "psr.json",
+    "plan.json",
 ];
 
 /// One compiled effect: a model index and points.
@@ -356,6 +357,7 @@ impl Kb {
             cases: or_default(files, "cases.json", knowledge)?,
             red_flags: or_default(files, "red_flags.json", knowledge)?,
             psr: or_default::<Psr>(files, "psr.json", knowledge)?,
+            plan: or_default(files, "plan.json", knowledge)?,
         };
         Kb::compile(content)
     }

@@ -150,7 +150,7 @@ pub struct Route {
 /// The route from the procurement view: the verdict for each part of the procurement, the scope where it is not
 /// plainly health care, the notices of the first process that must or may be used, and the records to keep for
 /// every process still open.
-pub fn procurement(rec: &Recommendation) -> Option<Route> {
+pub fn procurement(kb: &Kb, rec: &Recommendation) -> Option<Route> {
     let p = rec.procurement.as_ref()?;
     fn live(e: &crate::api::ElementView) -> Vec<&crate::api::RouteView> {
         e.steps
@@ -159,23 +159,23 @@ pub fn procurement(rec: &Recommendation) -> Option<Route> {
             .map(|s| &s.route)
             .collect()
     }
-    // Planning assumption: one month for a direct award that must be used, two when direct award C is open,
-    // four when the choice lies between the most suitable provider process and a competition (or the regime does
-    // not apply and the Procurement Act 2023 governs).
+    // Planning assumptions (plan.json): months for a direct award that must be used, when direct award C is open,
+    // and otherwise (a choice between the most suitable provider process and a competition, or another regime).
+    let m = &kb.content.plan.procurement;
     let months = p
         .elements
         .iter()
         .map(|e| {
             if e.required.is_some() {
-                1
+                m.months_required
             } else if e.open.iter().any(|id| id == "direct-award-c") {
-                2
+                m.months_direct_award_c_open
             } else {
-                4
+                m.months_otherwise
             }
         })
         .max()
-        .unwrap_or(4);
+        .unwrap_or(m.months_otherwise);
     let name = match p.elements.as_slice() {
         [e] => match &e.required {
             Some(_) => live(e)
@@ -438,7 +438,7 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
     let combination = rec.combinations.first().ok_or_else(no_rec)?;
     let short = options(kb, &rec);
     let preferred = short.first().ok_or_else(no_rec)?;
-    let route = procurement(&rec);
+    let route = procurement(kb, &rec);
     let plan = timeline::plan(kb, answers, &rec, route.as_ref()).ok_or_else(no_rec)?;
     let journey = api::journey(kb, answers);
     let mut w = Writer {

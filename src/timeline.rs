@@ -14,14 +14,6 @@ use crate::kb::Kb;
 use crate::paper::Route;
 use crate::readiness::months_range;
 
-/// The warning whose mitigation is a shadow period before real money moves (a per-head budget or risk share
-/// that has not been tested). When it is raised for a model of the recommended combination the plan adds a
-/// shadow year after go-live. `tests/paper.rs` checks that the content still has it.
-pub const SHADOW_FLAG: &str = "shadow-run";
-
-/// Months a shadow period lasts: the warning's mitigation says "at least a year".
-const SHADOW_MONTHS: u16 = 12;
-
 /// One stage of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -129,11 +121,15 @@ pub fn plan(
         Some(a) => a.clamp(lo, hi),
         None => lo + (hi - lo).div_ceil(2),
     };
-    let procurement = route.map_or(2, |r| r.months);
-    let go_live = target.max(procurement + 3);
+    let plan = &kb.content.plan;
+    let procurement = route
+        .map_or(plan.procurement.months_unknown, |r| r.months)
+        .max(1);
+    let go_live = target.max(procurement + plan.mobilisation.min_months_after_procurement);
     let rest = go_live - procurement;
-    let engagement = (rest * 2 / 5).max(1);
-    let business = (rest / 4).max(1);
+    let share = |percent: u16| (u32::from(rest) * u32::from(percent) / 100) as u16;
+    let engagement = share(plan.engagement.share_percent).max(1);
+    let business = share(plan.business_case.share_percent).max(1);
     let mobilisation = rest.saturating_sub(engagement + business).max(1);
 
     let mut stages = Vec::new();
@@ -151,16 +147,16 @@ pub fn plan(
     };
     push(
         "engagement",
-        "Engagement and design",
+        &plan.engagement.name,
         engagement,
-        "Agree the problem, the people in scope and the outcomes with partners, providers and people who use the services; design the preferred option in detail.".to_owned(),
+        plan.engagement.what.clone(),
         Vec::new(),
     );
     push(
         "business-case",
-        "Business case and assurance",
+        &plan.business_case.name,
         business,
-        "Cost the option against no new contract, settle who carries which risk, and take the case through each partner's governance.".to_owned(),
+        plan.business_case.what.clone(),
         Vec::new(),
     );
     match route {
@@ -168,35 +164,35 @@ pub fn plan(
             "procurement",
             &r.name,
             procurement,
-            format!("Apply the route and keep its record. {}", r.notices),
+            format!("{} {}", plan.procurement.with_route, r.notices),
             r.sources.clone(),
         ),
         None => push(
             "procurement",
-            "Procurement",
+            &plan.procurement.name,
             procurement,
-            "Settle the procurement route with procurement and legal advisers (answer the procurement questions for a suggestion), then follow its notices and any standstill.".to_owned(),
+            plan.procurement.what.clone(),
             Vec::new(),
         ),
     }
     push(
         "mobilisation",
-        "Mobilisation",
+        &plan.mobilisation.name,
         mobilisation,
-        format!(
-            "Sign the contract; set up governance, data and reporting; move staff or services where needed; go live at the end of month {go_live}."
-        ),
+        plan.mobilisation
+            .what
+            .replace("{go_live}", &go_live.to_string()),
         Vec::new(),
     );
     let shadow = models
         .iter()
         .flat_map(|m| &m.red_flags)
-        .find(|f| f.id == SHADOW_FLAG);
+        .find(|f| f.id == plan.shadow.warning);
     if let Some(f) = shadow {
         push(
             "shadow",
-            "Shadow year before real money moves",
-            SHADOW_MONTHS,
+            &plan.shadow.name,
+            plan.shadow.months.max(1),
             f.mitigation.clone(),
             f.sources.clone(),
         );
@@ -243,9 +239,7 @@ pub fn plan(
         total,
         fits,
         summary: format!("{setup}{when}{after}"),
-        assumptions:
-            "The split of the months between stages is a planning assumption to adjust locally."
-                .to_owned(),
+        assumptions: plan.assumptions.clone(),
         stages,
         sources,
     })

@@ -721,6 +721,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
     // Red flags (warnings): the warning rules, then dates and whose account.
     warnings(&mut c);
     case_for_change(&mut c);
+    plan(&mut c);
     for f in &content.red_flags {
         let ctx = format!("red_flags.json `{}`", f.id);
         c.dated(
@@ -869,6 +870,69 @@ struct TriggerReach {
     fires_unnamed: bool,
     /// The answer sets were too many to walk.
     too_many: bool,
+}
+
+/// The plan of next steps (`plan.json`): every stage named and described, the shares of the months before
+/// procurement leaving some for mobilisation, every length at least a month, the go-live month in what mobilisation
+/// says, and a shadow period tied to a warning that exists.
+fn plan(c: &mut Checker) {
+    let kb = c.kb;
+    let content = &kb.content;
+    if content.models.is_empty() {
+        return;
+    }
+    let p = &content.plan;
+    c.text("plan.json assumptions", &p.assumptions);
+    for (name, n, w) in [
+        ("engagement", &p.engagement.name, &p.engagement.what),
+        (
+            "business_case",
+            &p.business_case.name,
+            &p.business_case.what,
+        ),
+        ("procurement", &p.procurement.name, &p.procurement.what),
+        ("mobilisation", &p.mobilisation.name, &p.mobilisation.what),
+    ] {
+        c.text(&format!("plan.json {name} name"), n);
+        c.text(&format!("plan.json {name} what"), w);
+    }
+    c.text("plan.json shadow name", &p.shadow.name);
+    c.text(
+        "plan.json procurement with_route",
+        &p.procurement.with_route,
+    );
+    let shares = [p.engagement.share_percent, p.business_case.share_percent];
+    if shares.contains(&0) || shares.iter().sum::<u16>() >= 100 {
+        c.fail(format!(
+            "plan.json: the shares of engagement and business case ({}% and {}%) must each be more than 0 and leave some months for mobilisation",
+            shares[0], shares[1]
+        ));
+    }
+    let pr = &p.procurement;
+    if [
+        pr.months_unknown,
+        pr.months_required,
+        pr.months_direct_award_c_open,
+        pr.months_otherwise,
+        p.mobilisation.min_months_after_procurement,
+        p.shadow.months,
+    ]
+    .contains(&0)
+    {
+        c.fail("plan.json: every length in months must be at least 1".to_owned());
+    }
+    if !p.mobilisation.what.contains("{go_live}") {
+        c.fail(
+            "plan.json mobilisation what: must say when the plan goes live (`{go_live}`)"
+                .to_owned(),
+        );
+    }
+    if !content.red_flags.iter().any(|f| f.id == p.shadow.warning) {
+        c.fail(format!(
+            "plan.json shadow: warning `{}` is not in red_flags.json",
+            p.shadow.warning
+        ));
+    }
 }
 
 /// The case for change (`meta.json`): present whenever the knowledge files are (it decides when a new contract

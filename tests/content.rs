@@ -1126,3 +1126,45 @@ fn only_a_contract_vehicle_can_need_a_case_for_change() {
         "only a contract vehicle can need a case for change",
     );
 }
+
+// The plan of next steps (plan.json).
+
+#[test]
+fn a_plan_stage_without_words_is_rejected() {
+    expect_problem(
+        with_edit("plan.json", |v| v["engagement"]["what"] = "".into()),
+        "plan.json engagement what: text is empty",
+    );
+}
+
+#[test]
+fn a_plan_whose_shares_leave_nothing_for_mobilisation_is_rejected() {
+    expect_problem(
+        with_edit("plan.json", |v| {
+            v["business_case"]["share_percent"] = 60.into()
+        }),
+        "leave some months for mobilisation",
+    );
+    expect_problem(
+        with_edit("plan.json", |v| {
+            v["procurement"]["months_otherwise"] = 0.into()
+        }),
+        "at least 1",
+    );
+}
+
+#[test]
+fn a_plan_that_does_not_say_when_it_goes_live_or_names_an_unknown_warning_is_rejected() {
+    expect_problem(
+        with_edit("plan.json", |v| {
+            v["mobilisation"]["what"] = "Sign the contract and go live.".into()
+        }),
+        "`{go_live}`",
+    );
+    expect_problem(
+        with_edit("plan.json", |v| {
+            v["shadow"]["warning"] = "no-such-warning".into()
+        }),
+        "warning `no-such-warning` is not in red_flags.json",
+    );
+}

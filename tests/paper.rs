@@ -247,14 +247,14 @@ fn the_timeline_is_sized_from_the_lead_time_and_the_time_available() {
         kb.content
             .red_flags
             .iter()
-            .any(|f| f.id == timeline::SHADOW_FLAG),
+            .any(|f| f.id == kb.content.plan.shadow.warning),
         "the shadow-period warning is gone from the content"
     );
     assert!(kb.model(paper::BASELINE_VEHICLE).is_some());
     let mut shadows = 0;
     for (name, answers) in scenarios(&kb) {
         let rec = api::recommendation(&kb, &answers);
-        let route = paper::procurement(&rec);
+        let route = paper::procurement(&kb, &rec);
         let t = timeline::plan(&kb, &answers, &rec, route.as_ref()).unwrap();
         let [lo, hi] = t.lead_time_months;
         assert!(lo <= hi);
@@ -291,9 +291,11 @@ fn the_timeline_is_sized_from_the_lead_time_and_the_time_available() {
             assert!(t.stages[2].what.contains(&r.notices));
         }
         // A shadow year exactly when the warning is raised for the recommended combination.
-        let raised = timeline::chosen(&rec)
-            .iter()
-            .any(|m| m.red_flags.iter().any(|f| f.id == timeline::SHADOW_FLAG));
+        let raised = timeline::chosen(&rec).iter().any(|m| {
+            m.red_flags
+                .iter()
+                .any(|f| f.id == kb.content.plan.shadow.warning)
+        });
         let shadow = t.stages.iter().find(|s| s.id == "shadow");
         assert_eq!(raised, shadow.is_some(), "{name}");
         if let Some(s) = shadow {
@@ -316,7 +318,7 @@ fn a_tight_date_is_said_plainly_and_a_generous_one_is_not_used_up() {
             serde_json::from_str(&format!(r#"{{{base}, "q-time": "{time}"}}"#)).unwrap();
         let (answers, _) = Answers::from_raw(&kb, &raw).unwrap();
         let rec = api::recommendation(&kb, &answers);
-        let route = paper::procurement(&rec);
+        let route = paper::procurement(&kb, &rec);
         timeline::plan(&kb, &answers, &rec, route.as_ref()).unwrap()
     };
     let tight = plan("under-6");

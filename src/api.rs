@@ -602,6 +602,8 @@ pub struct ModelResult {
     pub withheld: Vec<ContributionView>,
     /// Why those answers are not counted (the content's `case_for_change` text), when there are any.
     pub withheld_note: Option<String>,
+    /// The sources of that note (empty when there is none).
+    pub withheld_sources: Vec<String>,
     /// How many concerns are failed preconditions.
     pub serious_concerns: usize,
     /// The score split by section of the questionnaire (in the order of [`Recommendation::sections`]): the sum of
@@ -656,13 +658,14 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
     reasons.sort_by_key(|c| std::cmp::Reverse(c.points));
     concerns.sort_by_key(|c| (!c.serious, c.points));
     withheld.sort_by_key(|c| std::cmp::Reverse(c.points));
-    let withheld_note = kb
+    let case = kb
         .content
         .meta
         .case_for_change
         .as_ref()
-        .filter(|_| !withheld.is_empty())
-        .map(|c| c.text.clone());
+        .filter(|_| !withheld.is_empty());
+    let withheld_note = case.map(|c| c.text.clone());
+    let withheld_sources = case.map(|c| c.sources.clone()).unwrap_or_default();
     Some(ModelResult {
         id: m.id.clone(),
         name: m.name.clone(),
@@ -707,6 +710,7 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         concerns,
         withheld,
         withheld_note,
+        withheld_sources,
         readiness: readiness_view(kb, m, &eval.eff),
         red_flags: flags::flags_for(kb, m, &eval.eff)
             .into_iter()
@@ -752,6 +756,8 @@ pub struct TieView {
     pub model_ids: Vec<String>,
     /// The tie and what would separate it, in words.
     pub text: String,
+    /// Whether the text names a question whose answer would separate the tied models.
+    pub separated: bool,
 }
 
 /// Confidence in the ranking.
@@ -1318,6 +1324,7 @@ fn tie_view(kb: &Kb, l: &LayerRanking) -> Option<TieView> {
             .filter_map(|i| kb.content.models.get(*i).map(|m| m.id.clone()))
             .collect(),
         text: crate::engine::tie_text(kb, l)?,
+        separated: l.separator.is_some(),
     })
 }
 
@@ -1548,7 +1555,9 @@ fn cited_sources(kb: &Kb, rec: &Recommendation) -> Vec<SourceView> {
         m.reasons
             .iter()
             .chain(&m.concerns)
+            .chain(&m.withheld)
             .for_each(|c| add(&c.sources));
+        add(&m.withheld_sources);
         add(&m.readiness.sources);
         m.readiness.skills.iter().for_each(|s| add(&s.sources));
         m.red_flags.iter().for_each(|f| add(&f.sources));

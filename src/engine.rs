@@ -553,6 +553,11 @@ fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
 /// The question that best separates two models: the widest gap between an answer favouring one and an answer
 /// favouring the other, open questions first.
 fn separator(kb: &Kb, states: &[QState], x: usize, y: usize) -> Option<Separator> {
+    // Without a case for change a new vehicle's supporting answers would not count, so they separate nothing.
+    let case = kb
+        .case_for_change
+        .as_ref()
+        .map_or(Some(true), |c| c.settle(states));
     let mut best: Option<(bool, i32, Separator)> = None;
     for (q, state) in states.iter().enumerate() {
         if *state == QState::Hidden {
@@ -564,7 +569,9 @@ fn separator(kb: &Kb, states: &[QState], x: usize, y: usize) -> Option<Separator
         let diff = |o: &Vec<crate::kb::CompiledEffect>| -> i32 {
             o.iter()
                 .map(|e| {
-                    if e.model == x {
+                    if e.gated && case != Some(true) {
+                        0
+                    } else if e.model == x {
                         e.points
                     } else if e.model == y {
                         -e.points

@@ -669,14 +669,15 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
     }
     let mut uncertain: Vec<String> = rec.ties.iter().map(|t| t.text.clone()).collect();
     uncertain.retain(|t| w.once(t));
-    let tied = !uncertain.is_empty();
-    if tied {
+    if !uncertain.is_empty() {
         blocks.push(Block::Para {
             text: uncertain.join(" "),
         });
     }
-    // A tie already says which answer would change the advice.
-    if let Some(c) = rec.what_if.first().filter(|_| !tied) {
+    // One pointer to what would change the advice is enough for a board: a tie that names the answer separating
+    // its models is one; otherwise (no tie, or a tie no single answer separates) the first what-if.
+    let said = rec.ties.iter().any(|t| t.separated);
+    if let Some(c) = rec.what_if.first().filter(|_| !said) {
         if w.once(&c.text) {
             blocks.push(Block::Para {
                 text: format!(

@@ -95,8 +95,9 @@ fn model(out: &mut String, m: &ModelResult, full: bool) {
     if !m.withheld.is_empty() {
         let _ = writeln!(
             out,
-            "\nNot counted yet: {}\n",
-            m.withheld_note.as_deref().unwrap_or_default()
+            "\nNot counted yet: {}{}\n",
+            m.withheld_note.as_deref().unwrap_or_default(),
+            cite(&m.withheld_sources)
         );
         for c in &m.withheld {
             let _ = writeln!(

@@ -125,7 +125,8 @@ pub fn plan(
     let procurement = route
         .map_or(plan.procurement.months_unknown, |r| r.months)
         .max(1);
-    let go_live = target.max(procurement + plan.mobilisation.min_months_after_procurement);
+    let go_live =
+        target.max(procurement.saturating_add(plan.mobilisation.min_months_after_procurement));
     let rest = go_live - procurement;
     let share = |percent: u16| (u32::from(rest) * u32::from(percent) / 100) as u16;
     let engagement = share(plan.engagement.share_percent).max(1);
@@ -139,11 +140,11 @@ pub fn plan(
             id: id.to_owned(),
             name: name.to_owned(),
             start: month,
-            end: month + len - 1,
+            end: month.saturating_add(len).saturating_sub(1),
             what,
             sources,
         });
-        month += len;
+        month = month.saturating_add(len);
     };
     push(
         "engagement",
@@ -216,7 +217,11 @@ pub fn plan(
         ),
     };
     let after = if shadow.is_some() {
-        format!(" A shadow year follows before real money moves, so the plan runs {total} months.")
+        let period = match plan.shadow.months {
+            12 => "A shadow year".to_owned(),
+            n => format!("A shadow period of {n} months"),
+        };
+        format!(" {period} follows before real money moves, so the plan runs {total} months.")
     } else {
         String::new()
     };

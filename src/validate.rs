@@ -902,11 +902,23 @@ fn plan(c: &mut Checker) {
         &p.procurement.with_route,
     );
     let shares = [p.engagement.share_percent, p.business_case.share_percent];
-    if shares.contains(&0) || shares.iter().sum::<u16>() >= 100 {
+    if shares.contains(&0) || shares.iter().map(|s| u32::from(*s)).sum::<u32>() >= 100 {
         c.fail(format!(
             "plan.json: the shares of engagement and business case ({}% and {}%) must each be more than 0 and leave some months for mobilisation",
             shares[0], shares[1]
         ));
+    } else {
+        // Each stage gets at least a month, so check every length of the months before procurement the plan can
+        // have that mobilisation still gets one.
+        let min = p.mobilisation.min_months_after_procurement;
+        let month = |rest: u32, share: u16| (rest * u32::from(share) / 100).max(1);
+        if let Some(rest) =
+            (u32::from(min)..=240).find(|r| month(*r, shares[0]) + month(*r, shares[1]) >= *r)
+        {
+            c.fail(format!(
+                "plan.json: with {rest} months between the start and procurement's end, engagement and business case leave no month for mobilisation; raise mobilisation's min_months_after_procurement or lower the shares"
+            ));
+        }
     }
     let pr = &p.procurement;
     if [
@@ -917,9 +929,10 @@ fn plan(c: &mut Checker) {
         p.mobilisation.min_months_after_procurement,
         p.shadow.months,
     ]
-    .contains(&0)
+    .iter()
+    .any(|m| !(1..=120).contains(m))
     {
-        c.fail("plan.json: every length in months must be at least 1".to_owned());
+        c.fail("plan.json: every length in months must be at least 1 and at most 120".to_owned());
     }
     if !p.mobilisation.what.contains("{go_live}") {
         c.fail(
@@ -952,6 +965,11 @@ fn case_for_change(c: &mut Checker) {
     c.text(&format!("{ctx} text"), &case.text);
     c.text(&format!("{ctx} short"), &case.short);
     c.sources(ctx, &case.sources, &case.text);
+    if !when.is_positive() {
+        c.fail(format!(
+            "{ctx}: its condition may only ask that answers include options (no `not`, no `answered`), so that answering more can only make the case, never unmake it"
+        ));
+    }
     let mut reads = false;
     when.questions(&mut |_| reads = true);
     if !reads {

@@ -1168,3 +1168,32 @@ fn a_plan_that_does_not_say_when_it_goes_live_or_names_an_unknown_warning_is_rej
         "warning `no-such-warning` is not in red_flags.json",
     );
 }
+
+#[test]
+fn a_plan_that_runs_past_its_go_live_month_is_rejected() {
+    // One month between procurement and go-live cannot hold a business case and mobilisation of a month each.
+    expect_problem(
+        with_edit("plan.json", |v| {
+            v["mobilisation"]["min_months_after_procurement"] = 1.into()
+        }),
+        "leave no month for mobilisation",
+    );
+    expect_problem(
+        with_edit("plan.json", |v| v["shadow"]["months"] = 1000.into()),
+        "at most 120",
+    );
+}
+
+#[test]
+fn a_case_for_change_that_answering_more_could_unmake_is_rejected() {
+    expect_problem(
+        with_edit(
+            "meta.json",
+            |v| {
+                v["case_for_change"]["when"] =
+                    serde_json::json!({"not": {"q": "q-contract-barrier", "any_of": ["no"]}})
+            },
+        ),
+        "may only ask that answers include options",
+    );
+}

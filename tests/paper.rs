@@ -275,7 +275,16 @@ fn the_timeline_is_sized_from_the_lead_time_and_the_time_available() {
         assert_eq!(t.total, next - 1);
         // Sized within the evidence's range unless the route's own steps need longer.
         assert!(t.go_live >= lo, "{name}");
-        assert!(t.go_live <= hi.max(route.as_ref().map_or(2, |r| r.months) + 3));
+        let plan = &kb.content.plan;
+        assert!(
+            t.go_live
+                <= hi.max(
+                    route
+                        .as_ref()
+                        .map_or(plan.procurement.months_unknown, |r| r.months)
+                        + plan.mobilisation.min_months_after_procurement
+                )
+        );
         match (t.months_available, t.fits) {
             (Some(a), Some(true)) => assert!(t.go_live <= a),
             (Some(a), Some(false)) => {

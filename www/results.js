@@ -295,8 +295,8 @@ class Renderer {
         ? h('ul', { class: 'ca-list ca-contribs' }, m.concerns.map((c) => this.contribution(c)))
         : h('p', null, 'None of your answers count against it.')),
       m.withheld.length > 0 && sub('Not counted yet', [
-        h('p', null, m.withheldNote || ''),
-        h('ul', { class: 'ca-list ca-contribs' }, m.withheld.map((c) => this.contribution(c)))]),
+        h('p', null, m.withheldNote || '', ' ', this.sources(m.withheldSources)),
+        h('ul', { class: 'ca-list ca-contribs' }, m.withheld.map((c) => this.contribution(c, true)))]),
       this.readiness(m.readiness, m.name),
       m.redFlags.length > 0 && sub('Warnings', m.redFlags.map((f) => this.flag(f, 'ca-flag'))),
       claims('Pros', m.pros),
@@ -307,13 +307,13 @@ class Renderer {
     return [head, body];
   }
 
-  /** One answer that counts for or against a model. @param {ContributionView} c */
-  contribution(c) {
+  /** One answer that counts for or against a model (or, `withheld`, would count). @param {ContributionView} c @param {boolean} [withheld] */
+  contribution(c, withheld = false) {
     return h('li', { class: 'ca-contrib' + (c.serious ? ' ca-contrib--serious' : '') },
       c.serious && h('p', null, tag('Serious concern', 'serious')),
       h('p', null, 'You answered ', h('strong', null, `“${c.answer}”`), ` to “${c.question}”`),
       h('p', null, c.why),
-      h('p', { class: 'ca-secondary' }, points(c.points), '. ', this.sources(c.sources)));
+      h('p', { class: 'ca-secondary' }, points(c.points), withheld ? ', not counted' : '', '. ', this.sources(c.sources)));
   }
 
   /**

@@ -83,6 +83,8 @@ export interface ModelResult {
   withheld: ContributionView[];
   /** Why they are not counted (present when `withheld` is not empty). */
   withheldNote: string | null;
+  /** The sources of that note (empty when there is none). */
+  withheldSources: string[];
   /** The score split by section of the questionnaire (columns as Recommendation.sections); null: nothing counted. */
   bySection: (number | null)[];
   readiness: ReadinessView; redFlags: FlagView[]; pairsWith: string[]; cases: string[]; sources: string[];
@@ -96,7 +98,11 @@ export interface CombinationView {
   text: string;
 }
 /** A layer whose first place is shared, with what would separate the models, in words. */
-export interface TieView { layer: "arrangement" | "vehicle" | "payment"; modelIds: string[]; text: string }
+export interface TieView {
+  layer: "arrangement" | "vehicle" | "payment"; modelIds: string[]; text: string;
+  /** Whether the text names a question whose answer would separate the tied models. */
+  separated: boolean;
+}
 export interface ConfidenceView {
   level: "high" | "medium" | "low";
   /** What the level means here, in one sentence. */

@@ -147,14 +147,19 @@ pub fn states(kb: &Kb, answers: &Answers) -> Vec<QState> {
     states
 }
 
+/// Whether there is a case for a new contract vehicle (`Kb::case_for_change`): yes, no, or not until open
+/// questions are answered. Content without one (the questionnaire-only build) makes the case.
+fn case_for_change(kb: &Kb, states: &[QState]) -> Option<bool> {
+    kb.case_for_change
+        .as_ref()
+        .map_or(Some(true), |c| c.settle(states))
+}
+
 /// Every model's tally for the given question states, into `out` (one per model, in content order).
 pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
-    // Whether there is a case for a new contract vehicle: yes, no, or not until open questions are answered (the
-    // points it holds back could then count, so they are part of the best case).
-    let case = kb
-        .case_for_change
-        .as_ref()
-        .map_or(Some(true), |c| c.settle(states));
+    // Until the case is made a new vehicle's supporting points are held back; while open questions could still
+    // make it they are part of the best case.
+    let case = case_for_change(kb, states);
     out.clear();
     out.extend(kb.content.models.iter().map(|m| Tally {
         floor: kb.floor(m.layer),
@@ -466,9 +471,8 @@ impl Evaluation {
     }
 }
 
-/// Scores every model with its contributions.
-fn contributions(kb: &Kb, eff: &Effective) -> Vec<Vec<Contribution>> {
-    let case = kb.case_for_change.as_ref().is_none_or(|c| c.eval(&eff.sel));
+/// Scores every model with its contributions; `case`: whether the case for change is made (see [`tallies`]).
+fn contributions(kb: &Kb, eff: &Effective, case: bool) -> Vec<Vec<Contribution>> {
     let mut out = vec![Vec::new(); kb.content.models.len()];
     for (q, mask) in eff.sel.iter().enumerate() {
         let Some(per_option) = kb.effects.get(q) else {
@@ -554,10 +558,7 @@ fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
 /// favouring the other, open questions first.
 fn separator(kb: &Kb, states: &[QState], x: usize, y: usize) -> Option<Separator> {
     // Without a case for change a new vehicle's supporting answers would not count, so they separate nothing.
-    let case = kb
-        .case_for_change
-        .as_ref()
-        .map_or(Some(true), |c| c.settle(states));
+    let case = case_for_change(kb, states);
     let mut best: Option<(bool, i32, Separator)> = None;
     for (q, state) in states.iter().enumerate() {
         if *state == QState::Hidden {
@@ -822,7 +823,8 @@ pub fn evaluate(kb: &Kb, answers: &Answers) -> Evaluation {
     let arrangements = layer_ranking(kb, &states, &tallies_buf, Layer::Arrangement);
     let vehicles = layer_ranking(kb, &states, &tallies_buf, Layer::Vehicle);
     let payments = layer_ranking(kb, &states, &tallies_buf, Layer::Payment);
-    let mut scores: Vec<ModelScore> = contributions(kb, &eff)
+    let case = case_for_change(kb, &states) == Some(true);
+    let mut scores: Vec<ModelScore> = contributions(kb, &eff, case)
         .into_iter()
         .enumerate()
         .map(|(model, contributions)| {

@@ -5,9 +5,28 @@
 use std::fmt::Write;
 
 use crate::answers::Answers;
-use crate::api::{self, ClaimView, FlagView, ModelResult, Recommendation};
+use crate::api::{self, ClaimView, ContributionView, FlagView, ModelResult, Recommendation};
 use crate::kb::Kb;
 use crate::saved;
+
+/// One line per answer that counts for, against, or (held back) towards a model, led by `points`.
+fn contributions(
+    out: &mut String,
+    list: &[ContributionView],
+    points: impl Fn(&ContributionView) -> String,
+) {
+    for c in list {
+        let _ = writeln!(
+            out,
+            "- {}: you answered “{}” to “{}”. {}{}",
+            points(c),
+            c.answer,
+            c.question,
+            c.why,
+            cite(&c.sources)
+        );
+    }
+}
 
 fn cite(sources: &[String]) -> String {
     if sources.is_empty() {
@@ -65,32 +84,14 @@ fn model(out: &mut String, m: &ModelResult, full: bool) {
     }
     if !m.reasons.is_empty() {
         let _ = writeln!(out, "\nWhy it may suit you:\n");
-        for c in &m.reasons {
-            let _ = writeln!(
-                out,
-                "- +{}: you answered “{}” to “{}”. {}{}",
-                c.points,
-                c.answer,
-                c.question,
-                c.why,
-                cite(&c.sources)
-            );
-        }
+        contributions(out, &m.reasons, |c| format!("+{}", c.points));
     }
     if !m.concerns.is_empty() {
         let _ = writeln!(out, "\nWhat counts against it:\n");
-        for c in &m.concerns {
+        contributions(out, &m.concerns, |c| {
             let serious = if c.serious { " (serious)" } else { "" };
-            let _ = writeln!(
-                out,
-                "- {}{serious}: you answered “{}” to “{}”. {}{}",
-                c.points,
-                c.answer,
-                c.question,
-                c.why,
-                cite(&c.sources)
-            );
-        }
+            format!("{}{serious}", c.points)
+        });
     }
     if !m.withheld.is_empty() {
         let _ = writeln!(
@@ -99,17 +100,7 @@ fn model(out: &mut String, m: &ModelResult, full: bool) {
             m.withheld_note.as_deref().unwrap_or_default(),
             cite(&m.withheld_sources)
         );
-        for c in &m.withheld {
-            let _ = writeln!(
-                out,
-                "- (+{} not counted): you answered “{}” to “{}”. {}{}",
-                c.points,
-                c.answer,
-                c.question,
-                c.why,
-                cite(&c.sources)
-            );
-        }
+        contributions(out, &m.withheld, |c| format!("(+{} not counted)", c.points));
     }
     let r = &m.readiness;
     let _ = writeln!(

@@ -857,6 +857,25 @@ pub struct Plan {
     pub shadow: PlanShadow,
 }
 
+impl Plan {
+    /// The months before go-live that procurement does not take, split into engagement and design, business case,
+    /// and mobilisation: each at least a month, mobilisation the rest. The three add up to `rest` unless `rest` is
+    /// too short for the shares (the validation rules keep the content from allowing that).
+    pub fn split(&self, rest: u16) -> [u16; 3] {
+        let share = |percent: u16| {
+            u16::try_from(u32::from(rest) * u32::from(percent) / 100)
+                .unwrap_or(rest)
+                .max(1)
+        };
+        let engagement = share(self.engagement.share_percent);
+        let business = share(self.business_case.share_percent);
+        let mobilisation = rest
+            .saturating_sub(engagement.saturating_add(business))
+            .max(1);
+        [engagement, business, mobilisation]
+    }
+}
+
 /// A stage sized as a share of the months before procurement.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -680,15 +680,6 @@ pub fn model_name(kb: &Kb, i: usize) -> &str {
         .unwrap_or_default()
 }
 
-/// A model's short name ("lead provider", "NHS Standard Contract"), for a second mention.
-fn short_name(kb: &Kb, i: usize) -> &str {
-    kb.content
-        .models
-        .get(i)
-        .map(|m| m.short_name.as_str())
-        .unwrap_or_default()
-}
-
 fn noun(layer: Layer) -> &'static str {
     match layer {
         Layer::Arrangement => "commissioning arrangement",
@@ -964,6 +955,13 @@ pub fn tie_text(kb: &Kb, l: &LayerRanking) -> Option<String> {
     );
     if let Some(sep) = &l.separator {
         let q = kb.question(sep.question);
+        // The second mention uses the short name ("lead provider", "NHS Standard Contract").
+        let short_name = |i: usize| {
+            kb.content
+                .models
+                .get(i)
+                .map_or("", |m| m.short_name.as_str())
+        };
         let option = |o: usize| {
             q.and_then(|q| q.options.get(o))
                 .map(|o| o.label.as_str())
@@ -978,9 +976,9 @@ pub fn tie_text(kb: &Kb, l: &LayerRanking) -> Option<String> {
             },
             q.map(|q| q.text.as_str()).unwrap_or_default(),
             option(sep.first.1),
-            short_name(kb, sep.first.0),
+            short_name(sep.first.0),
             option(sep.second.1),
-            short_name(kb, sep.second.0)
+            short_name(sep.second.0)
         ));
     } else {
         text.push_str(

@@ -127,11 +127,7 @@ pub fn plan(
         .max(1);
     let go_live =
         target.max(procurement.saturating_add(plan.mobilisation.min_months_after_procurement));
-    let rest = go_live - procurement;
-    let share = |percent: u16| (u32::from(rest) * u32::from(percent) / 100) as u16;
-    let engagement = share(plan.engagement.share_percent).max(1);
-    let business = share(plan.business_case.share_percent).max(1);
-    let mobilisation = rest.saturating_sub(engagement + business).max(1);
+    let [engagement, business, mobilisation] = plan.split(go_live - procurement);
 
     let mut stages = Vec::new();
     let mut month = 1;

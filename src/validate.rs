@@ -908,15 +908,12 @@ fn plan(c: &mut Checker) {
             shares[0], shares[1]
         ));
     } else {
-        // Each stage gets at least a month, so check every length of the months before procurement the plan can
-        // have that mobilisation still gets one.
+        // Each stage gets at least a month: check every length the months procurement does not take can have
+        // (from the least the plan allows) that the stages still fit in it.
         let min = p.mobilisation.min_months_after_procurement;
-        let month = |rest: u32, share: u16| (rest * u32::from(share) / 100).max(1);
-        if let Some(rest) =
-            (u32::from(min)..=240).find(|r| month(*r, shares[0]) + month(*r, shares[1]) >= *r)
-        {
+        if let Some(rest) = (min..=240).find(|r| p.split(*r).iter().sum::<u16>() != *r) {
             c.fail(format!(
-                "plan.json: with {rest} months between the start and procurement's end, engagement and business case leave no month for mobilisation; raise mobilisation's min_months_after_procurement or lower the shares"
+                "plan.json: with {rest} months before go-live besides procurement, engagement and business case leave no month for mobilisation; raise mobilisation's min_months_after_procurement or lower the shares"
             ));
         }
     }

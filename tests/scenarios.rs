@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (184: the first 40, then each of the six earlier held-out sets once it had been run and
+/// The tuning set (208: the first 40, then each of the seven earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (139/184 = 76%, 163/184 = 89%, seven violations): each new held-out set exposed more of the bias described in
+/// (149/208 = 72%, 183/208 = 88%, seven violations): each new held-out set exposed more of the bias described in
 /// tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,27 +188,26 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [172, 139, 129],
-            top3: [183, 163, 172],
+            leader: [195, 149, 142],
+            top3: [206, 183, 193],
             violations: 7,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the seventh, u01-u24) was first run, with the case for change committed before
-/// the run. They are far below the targets for the vehicle (10/24 = 42% leader, 20/24 = 83% top three; the
-/// engine before the case for change gives 11/24 on the same encodings): see tests/scenarios/README.md. A change
-/// must not lower them; raising them needs a fresh held-out set.
+/// the engine gave when the set (the eighth, v01-v24) was first run. They are far below the targets for
+/// the vehicle (12/24 = 50% leader, 14/24 = 58% top three, two must-not-lead violations): see
+/// tests/scenarios/README.md. A change must not lower them; raising them needs a fresh held-out set.
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [23, 10, 13],
-            top3: [23, 20, 21],
-            violations: 0,
+            leader: [23, 12, 12],
+            top3: [24, 14, 22],
+            violations: 2,
         },
     );
 }
@@ -226,7 +225,7 @@ fn held_out_encoders_agree() {
     }
     println!("held-out encoder agreement {same}/{either}");
     // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, the fifth set 89%, the
-    // sixth 91.8% and the seventh 90.9% (873/960; tests/scenarios/README.md).
+    // sixth 91.8%, the seventh 90.9% (873/960) and the eighth 91.1% (889/976; tests/scenarios/README.md).
     assert!(
         share(same, either) >= 0.90,
         "held-out encoder agreement {same}/{either}"

@@ -559,8 +559,11 @@ pub struct ModelResult {
     /// What the score is divided by to give the fit: the reachable points plus a prior, and at least the average
     /// attainable maximum of the layer's models.
     pub fit_divisor: i64,
-    /// Fit in hundredths: score ÷ `fit_divisor`, ×100.
+    /// Fit in hundredths: score ÷ `fit_divisor`, ×100, less `margin`.
     pub fit_percent: i32,
+    /// The points of fit it is placed lower by when ranked: the new-vehicle margin for a new contract vehicle
+    /// (`meta.json` `new_vehicle_margin`), 0 for every other model.
+    pub margin: i32,
     /// The basis of the fit in words ("14 of the 20 points that could count for it …").
     pub basis: String,
     /// `best`, `close`, `partial`, `poor`, `ruled-out` or `unknown`.
@@ -675,10 +678,16 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         reachable: s.tally.reachable,
         fit_divisor: s.tally.divisor(),
         fit_percent: s.tally.fit_hundredths(),
+        margin: s.tally.margin,
         basis: s.basis(
             kb.content
                 .meta
                 .case_for_change
+                .as_ref()
+                .map_or("", |c| c.short.as_str()),
+            kb.content
+                .meta
+                .new_vehicle_margin
                 .as_ref()
                 .map_or("", |c| c.short.as_str()),
         ),

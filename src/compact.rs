@@ -170,6 +170,7 @@ pub fn decode(text: &str) -> Result<Content, Error> {
         renamed: Default::default(),
         retired: Vec::new(),
         case_for_change: None,
+        new_vehicle_margin: None,
     };
     let glossary = r.list(|r| {
         Ok(Term {

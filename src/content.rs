@@ -27,6 +27,27 @@ pub struct Meta {
     /// files (`validate`); the questionnaire-only first stage has none.
     #[serde(default)]
     pub case_for_change: Option<CaseForChange>,
+    /// How much clearer a new contract vehicle's fit must be before it comes ahead of keeping or re-letting today's
+    /// contracts (see [`NewVehicleMargin`]). Required with the knowledge files (`validate`).
+    #[serde(default)]
+    pub new_vehicle_margin: Option<NewVehicleMargin>,
+}
+
+/// The margin a new contract vehicle (a model marked `needs_case_for_change`) must clear: its fit is placed this
+/// many points lower when models are ranked, so that it comes first only when it fits clearly better than the
+/// NHS Standard Contract or no new contract. Setting one up costs time, money and skills that the evidence says are
+/// routinely underestimated; its score stays the sum of its contributions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewVehicleMargin {
+    /// Points of fit (hundredths of the fit, as shown in percent).
+    pub points: i32,
+    /// Why, in the user's terms (shown with each new contract vehicle's fit).
+    pub text: String,
+    /// The reason in a few words, lower case ("the cost of setting up a new contract vehicle").
+    pub short: String,
+    /// Sources.
+    pub sources: Vec<String>,
 }
 
 /// The case for changing the contract: until its condition holds, the supporting answers (not the decisive ones)

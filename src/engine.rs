@@ -96,6 +96,9 @@ pub struct Tally {
     pub withheld: i32,
     /// Whether open questions could still make the case for change, so that `withheld` would count.
     pub withheld_may_count: bool,
+    /// The points of fit it is placed lower by when ranked: the content's new-vehicle margin for a new contract
+    /// vehicle ([`Kb::new_vehicle_margin`]), 0 for every other model. Its score is untouched.
+    pub margin: i32,
 }
 
 impl Tally {
@@ -104,9 +107,16 @@ impl Tally {
         fit_base(self.reachable, self.floor)
     }
 
-    /// The fit in hundredths of a point, for display and for sorting suggestions (the ranking compares exactly).
+    /// The fit in hundredths of a point, less its margin, for display and for sorting suggestions (the ranking
+    /// compares exactly).
     pub fn fit_hundredths(&self) -> i32 {
-        i32::try_from(i64::from(self.points) * 100 / self.divisor()).unwrap_or(0)
+        i32::try_from(self.scaled(i64::from(self.points)) / self.divisor()).unwrap_or(0)
+    }
+
+    /// `points` (its score, or a best or worst case of it) as a fit over [`Tally::divisor`] in hundredths, less its
+    /// margin: every comparison of fits goes through this, so the margin counts the same everywhere.
+    fn scaled(&self, points: i64) -> i64 {
+        points * 100 - i64::from(self.margin) * self.divisor()
     }
 }
 
@@ -116,9 +126,10 @@ pub fn fit_base(reachable: i32, floor: i32) -> i64 {
     (i64::from(reachable) + i64::from(PRIOR)).max(i64::from(floor))
 }
 
-/// `a.points / a.base` against `b.points / b.base`, exactly.
+/// `a.points / a.base` against `b.points / b.base`, each less its margin, exactly.
 fn compare_fit(a: &Tally, b: &Tally) -> Ordering {
-    (i64::from(a.points) * b.divisor()).cmp(&(i64::from(b.points) * a.divisor()))
+    (a.scaled(i64::from(a.points)) * b.divisor())
+        .cmp(&(b.scaled(i64::from(b.points)) * a.divisor()))
 }
 
 /// Whether `(na / da) - (nb / db) >= num / den` (all denominators positive).
@@ -163,6 +174,11 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
     out.clear();
     out.extend(kb.content.models.iter().map(|m| Tally {
         floor: kb.floor(m.layer),
+        margin: if m.needs_case_for_change {
+            kb.new_vehicle_margin
+        } else {
+            0
+        },
         ..Tally::default()
     }));
     for (q, state) in states.iter().enumerate() {
@@ -302,9 +318,10 @@ pub struct ModelScore {
 }
 
 impl ModelScore {
-    /// The basis of the fit in words: "14 of the 20 points that could count for it …", and the points held back
-    /// for want of a case for change, with `withheld_reason` (the content's short wording of that condition).
-    pub fn basis(&self, withheld_reason: &str) -> String {
+    /// The basis of the fit in words: "14 of the 20 points that could count for it …", the points held back for
+    /// want of a case for change, with `withheld_reason` (the content's short wording of that condition), and the
+    /// margin a new contract vehicle's fit is placed lower by, with `margin_reason`.
+    pub fn basis(&self, withheld_reason: &str, margin_reason: &str) -> String {
         let t = &self.tally;
         let points = |n: i32| if n.abs() == 1 { "point" } else { "points" };
         let mut s = format!(
@@ -326,6 +343,14 @@ impl ModelScore {
                 t.withheld,
                 points(t.withheld),
                 withheld_reason
+            ));
+        }
+        if t.margin > 0 {
+            s.push_str(&format!(
+                "; as a new contract vehicle its fit is placed {} {} lower: {}",
+                t.margin,
+                points(t.margin),
+                margin_reason
             ));
         }
         s
@@ -517,11 +542,11 @@ fn band_of(tallies: &[Tally], order: &[usize], position: usize) -> Band {
     } else if position == 0 || compare_fit(t, first) == Ordering::Equal {
         Band::Best
     } else if ahead_by(
-        i64::from(t.points),
+        t.scaled(i64::from(t.points)),
         t.divisor(),
-        i64::from(first.points),
+        first.scaled(i64::from(first.points)),
         first.divisor(),
-        (-CLOSE.0, CLOSE.1),
+        (-CLOSE.0 * 100, CLOSE.1),
     ) {
         Band::Close
     } else {
@@ -549,8 +574,16 @@ fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
         .all(|b| {
             let released = if b.withheld_may_count { b.withheld } else { 0 };
             let best = i64::from(b.points) + i64::from(b.open_best) + i64::from(released);
+            let (worst, best) = (a.scaled(worst), b.scaled(best));
             let strictly = worst * b.divisor() > best * a.divisor();
-            strictly && ahead_by(worst, a.divisor(), best, b.divisor(), margin)
+            strictly
+                && ahead_by(
+                    worst,
+                    a.divisor(),
+                    best,
+                    b.divisor(),
+                    (margin.0 * 100, margin.1),
+                )
         })
 }
 

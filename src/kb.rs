@@ -83,6 +83,9 @@ pub struct Kb {
     pub flag_when: Vec<Cond>,
     /// When there is a case for a new contract vehicle (`meta.json`); `None` in the questionnaire-only build.
     pub case_for_change: Option<Cond>,
+    /// The points of fit a new contract vehicle is placed lower by when models are ranked (`meta.json`
+    /// `new_vehicle_margin`; 0 without one).
+    pub new_vehicle_margin: i32,
     /// The procurement decision tables, compiled.
     pub routes: RouteTables,
     /// When a procurement route is worked out at all.
@@ -451,6 +454,11 @@ impl Kb {
             )?),
             None => None,
         };
+        let new_vehicle_margin = content
+            .meta
+            .new_vehicle_margin
+            .as_ref()
+            .map_or(0, |m| m.points);
         let routes = RouteTables::compile(&content.psr, qs, &question_index)?;
         let route_applies = compile(
             &content.psr.applies_when,
@@ -500,6 +508,7 @@ impl Kb {
             floors,
             flag_when,
             case_for_change,
+            new_vehicle_margin,
             routes,
             route_applies,
             case_features,

@@ -721,6 +721,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
     // Red flags (warnings): the warning rules, then dates and whose account.
     warnings(&mut c);
     case_for_change(&mut c);
+    new_vehicle_margin(&mut c);
     plan(&mut c);
     for f in &content.red_flags {
         let ctx = format!("red_flags.json `{}`", f.id);
@@ -987,6 +988,30 @@ fn case_for_change(c: &mut Checker) {
             ));
         }
     }
+}
+
+/// The new-vehicle margin (`meta.json`): present whenever the knowledge files are (it decides how much clearer a new
+/// contract vehicle's fit must be before it comes first); a margin of 1 to 50 points of fit, so that it can neither
+/// do nothing nor keep every new vehicle out of first place; its wording and sources.
+fn new_vehicle_margin(c: &mut Checker) {
+    let content = &c.kb.content;
+    if content.models.is_empty() {
+        return;
+    }
+    let Some(m) = &content.meta.new_vehicle_margin else {
+        c.fail("meta.json: new_vehicle_margin is missing: it says how much clearer a new contract vehicle's fit must be before it comes first".to_owned());
+        return;
+    };
+    let ctx = "meta.json new_vehicle_margin";
+    if !(1..=50).contains(&m.points) {
+        c.fail(format!(
+            "{ctx}: points is {}; it must be 1 to 50 points of fit (0 would do nothing, more than 50 would keep almost every new vehicle out of first place)",
+            m.points
+        ));
+    }
+    c.text(&format!("{ctx} text"), &m.text);
+    c.text(&format!("{ctx} short"), &m.short);
+    c.sources(ctx, &m.sources, &m.text);
 }
 
 /// The rules for warnings (`red_flags.json`): a trigger that reads a question, that some answers raise and some do

@@ -1052,6 +1052,50 @@ fn a_warning_that_applies_to_nothing_or_to_an_unknown_model_is_rejected() {
     );
 }
 
+// The new-vehicle margin (meta.json): how much clearer a new contract vehicle's fit must be to come first.
+
+#[test]
+fn content_without_a_new_vehicle_margin_is_rejected() {
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v.as_object_mut().unwrap().remove("new_vehicle_margin");
+        }),
+        "new_vehicle_margin is missing",
+    );
+}
+
+#[test]
+fn a_new_vehicle_margin_out_of_range_is_rejected() {
+    for points in [0, -5, 51] {
+        expect_problem(
+            with_edit("meta.json", |v| {
+                v["new_vehicle_margin"]["points"] = points.into()
+            }),
+            "new_vehicle_margin: points is",
+        );
+    }
+}
+
+#[test]
+fn a_new_vehicle_margin_without_words_or_sources_is_rejected() {
+    expect_problem(
+        with_edit("meta.json", |v| v["new_vehicle_margin"]["text"] = "".into()),
+        "new_vehicle_margin text: text is empty",
+    );
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v["new_vehicle_margin"]["short"] = " ".into()
+        }),
+        "new_vehicle_margin short: text is empty",
+    );
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v["new_vehicle_margin"]["sources"] = serde_json::json!([])
+        }),
+        "new_vehicle_margin: names no source",
+    );
+}
+
 // The case for change (meta.json): when a new contract vehicle's supporting answers count.
 
 #[test]

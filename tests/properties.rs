@@ -172,12 +172,37 @@ fn check_model(m: &ModelResult) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Models not ruled out come first; within each group by fit (score ÷ its divisor, `engine::fit_base`, compared exactly),
-/// and equal fits by id, never by the order of the content.
+/// A model's fit less its margin, ×100, over its divisor: as a numerator over `fit_divisor`.
+fn scaled(m: &ModelResult) -> i64 {
+    i64::from(m.score) * 100 - i64::from(m.margin) * m.fit_divisor
+}
+
+/// Models not ruled out come first; within each group by fit (score ÷ its divisor, `engine::fit_base`, less the
+/// new-vehicle margin for a new contract vehicle, compared exactly), and equal fits by id, never by the order of the
+/// content. Only a new contract vehicle has a margin, and every one has the content's.
 fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError> {
     for (i, m) in list.iter().enumerate() {
         prop_assert_eq!(m.layer, layer);
         prop_assert_eq!(m.rank, i + 1);
+        let new_vehicle = kb()
+            .model(&m.id)
+            .is_some_and(|(_, x)| x.needs_case_for_change);
+        prop_assert_eq!(
+            m.margin,
+            if new_vehicle {
+                kb().new_vehicle_margin
+            } else {
+                0
+            },
+            "{}: margin",
+            &m.id
+        );
+        prop_assert_eq!(
+            i64::from(m.fit_percent),
+            scaled(m) / m.fit_divisor,
+            "{}: fit percent",
+            &m.id
+        );
     }
     for pair in list.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
@@ -185,8 +210,8 @@ fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError>
             a.fit_divisor,
             engine::fit_base(a.reachable, kb().floor(layer_of(a)))
         );
-        let fa = i64::from(a.score) * b.fit_divisor;
-        let fb = i64::from(b.score) * a.fit_divisor;
+        let fa = scaled(a) * b.fit_divisor;
+        let fb = scaled(b) * a.fit_divisor;
         prop_assert!(
             (!a.ruled_out && b.ruled_out)
                 || (a.ruled_out == b.ruled_out && (fa > fb || (fa == fb && a.id < b.id))),
@@ -361,6 +386,26 @@ proptest! {
         prop_assert_eq!(ids(&a.payments), ids(&b.payments));
     }
 
+    /// A new contract vehicle comes first only when it fits clearly better: its fit beats that of every model without
+    /// a margin that is not ruled out (the NHS Standard Contract, no new contract) by at least the content's margin.
+    #[test]
+    fn a_new_vehicle_leads_only_by_a_clear_margin(masks in valid_masks()) {
+        let rec = api::recommendation(kb(), &Answers::from_masks(kb(), &masks));
+        let Some(a) = rec.vehicles.first() else { return Ok(()) };
+        if a.margin == 0 || a.ruled_out {
+            return Ok(());
+        }
+        prop_assert_eq!(a.margin, kb().new_vehicle_margin);
+        for b in rec.vehicles.iter().filter(|b| b.margin == 0 && !b.ruled_out) {
+            let lead = (i64::from(a.score) * b.fit_divisor - i64::from(b.score) * a.fit_divisor) * 100;
+            prop_assert!(
+                lead >= i64::from(a.margin) * a.fit_divisor * b.fit_divisor,
+                "{} ({}/{}) leads {} ({}/{}) by less than {} points of fit",
+                &a.id, a.score, a.fit_divisor, &b.id, b.score, b.fit_divisor, a.margin
+            );
+        }
+    }
+
     /// A shared first place is always said in words, never settled silently.
     #[test]
     fn ties_are_reported(masks in valid_masks()) {
@@ -368,7 +413,7 @@ proptest! {
         for (layer, list) in [("arrangement", &rec.arrangements), ("vehicle", &rec.vehicles), ("payment", &rec.payments)] {
             let (Some(a), Some(b)) = (list.first(), list.get(1)) else { continue };
             let level = !a.ruled_out && !b.ruled_out && a.fit != "unknown"
-                && i64::from(a.score) * b.fit_divisor == i64::from(b.score) * a.fit_divisor;
+                && scaled(a) * b.fit_divisor == scaled(b) * a.fit_divisor;
             let reported = rec.ties.iter().any(|t| t.layer == layer && t.model_ids.contains(&a.id) && t.model_ids.contains(&b.id));
             prop_assert_eq!(level, reported, "{}: {} and {} level {} but reported {}", layer, &a.id, &b.id, level, reported);
         }

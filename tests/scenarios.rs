@@ -180,17 +180,17 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (208: the first 40, then each of the seven earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (149/208 = 72%, 183/208 = 88%, seven violations): each new held-out set exposed more of the bias described in
-/// tests/scenarios/README.md.
+/// (156/208 = 75% and 197/208 = 95% with the new-vehicle margin; five violations): each new held-out set exposed
+/// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
     holds(
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [195, 149, 142],
-            top3: [206, 183, 193],
-            violations: 7,
+            leader: [195, 156, 146],
+            top3: [206, 197, 193],
+            violations: 5,
         },
     );
 }

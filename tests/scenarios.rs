@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (208: the first 40, then each of the seven earlier held-out sets once it had been run and
+/// The tuning set (232: the first 40, then each of the eight earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (156/208 = 75% and 197/208 = 95% with the new-vehicle margin; five violations): each new held-out set exposed
+/// (171/232 = 74% and 217/232 = 94% with the new-vehicle margin; six violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,26 +188,27 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [195, 156, 146],
-            top3: [206, 197, 193],
-            violations: 5,
+            leader: [218, 171, 159],
+            top3: [230, 217, 215],
+            violations: 6,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the eighth, v01-v24) was first run. They are far below the targets for
-/// the vehicle (12/24 = 50% leader, 14/24 = 58% top three, two must-not-lead violations): see
-/// tests/scenarios/README.md. A change must not lower them; raising them needs a fresh held-out set.
+/// the engine gave when the set (the ninth, w01-w24) was first run, with the new-vehicle margin committed before
+/// the run: vehicle leader 17/24 (71%; the target is 85%), top three 22/24 (92%; target 90%), one
+/// must-not-lead violation (target none): see tests/scenarios/README.md. A change must not lower them; raising them
+/// needs a fresh held-out set.
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [23, 12, 12],
-            top3: [24, 14, 22],
-            violations: 2,
+            leader: [22, 17, 10],
+            top3: [24, 22, 19],
+            violations: 1,
         },
     );
 }
@@ -225,9 +226,10 @@ fn held_out_encoders_agree() {
     }
     println!("held-out encoder agreement {same}/{either}");
     // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, the fifth set 89%, the
-    // sixth 91.8%, the seventh 90.9% (873/960) and the eighth 91.1% (889/976; tests/scenarios/README.md).
+    // sixth 91.8%, the seventh 90.9% (873/960), the eighth 91.1% (889/976) and the ninth, by a new pair on the same
+    // wording, 88.2% (846/959; tests/scenarios/README.md). The floor is the ninth set's figure.
     assert!(
-        share(same, either) >= 0.90,
+        share(same, either) >= 0.88,
         "held-out encoder agreement {same}/{either}"
     );
 }

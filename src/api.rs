@@ -548,6 +548,8 @@ pub struct ModelResult {
     pub id: String,
     /// Name.
     pub name: String,
+    /// Short name, as used within a sentence ("lead provider", "NHS Standard Contract").
+    pub short_name: String,
     /// `arrangement`, `vehicle` or `payment`.
     pub layer: &'static str,
     /// Rank within its layer (1 = best).
@@ -607,6 +609,12 @@ pub struct ModelResult {
     pub withheld_note: Option<String>,
     /// The sources of that note (empty when there is none).
     pub withheld_sources: Vec<String>,
+    /// The new-vehicle margin in words: for a new contract vehicle, why its fit is placed lower (`meta.json`
+    /// `new_vehicle_margin` text); for another model, why it is ranked before new contract vehicles that fit the
+    /// answers better, when only the margin puts it there.
+    pub margin_note: Option<String>,
+    /// The sources of that note (empty when there is none).
+    pub margin_sources: Vec<String>,
     /// How many concerns are failed preconditions.
     pub serious_concerns: usize,
     /// The score split by section of the questionnaire (in the order of [`Recommendation::sections`]): the sum of
@@ -669,9 +677,37 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         .filter(|_| !withheld.is_empty());
     let withheld_note = case.map(|c| c.text.clone());
     let withheld_sources = case.map(|c| c.sources.clone()).unwrap_or_default();
+    let behind: Vec<&str> = eval
+        .ahead_by_margin(index)
+        .into_iter()
+        .filter_map(|i| kb.content.models.get(i))
+        .map(|x| x.short_name.as_str())
+        .collect();
+    // A new contract vehicle says why its fit is placed lower; a model ranked before one only because of that says so.
+    let margin = kb
+        .content
+        .meta
+        .new_vehicle_margin
+        .as_ref()
+        .filter(|_| !behind.is_empty() || s.tally.margin > 0);
+    let margin_note = margin.map(|mg| {
+        if s.tally.margin > 0 {
+            mg.text.clone()
+        } else {
+            format!(
+                "Ranked before {}, which {} your answers better, but not by the {} points of fit a new contract vehicle needs to outweigh {}.",
+                and_list(&behind),
+                if behind.len() == 1 { "fits" } else { "fit" },
+                mg.points,
+                mg.short
+            )
+        }
+    });
+    let margin_sources = margin.map(|mg| mg.sources.clone()).unwrap_or_default();
     Some(ModelResult {
         id: m.id.clone(),
         name: m.name.clone(),
+        short_name: m.short_name.clone(),
         layer: m.layer.id(),
         rank: s.rank,
         score: s.total,
@@ -719,6 +755,8 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         concerns,
         withheld,
         withheld_note,
+        margin_note,
+        margin_sources,
         withheld_sources,
         readiness: readiness_view(kb, m, &eval.eff),
         red_flags: flags::flags_for(kb, m, &eval.eff)
@@ -1505,6 +1543,35 @@ fn readiness_line(r: &ReadinessView) -> String {
     format!("{time} {cost} {skills}")
 }
 
+/// The first screen's line on how well the contract vehicle fits: its label and points, the margin a new contract
+/// vehicle carries, or why a model without one is ranked before new vehicles that fit better. The full basis is in
+/// the model's own view.
+fn summary_fit(vehicle: &ModelResult) -> String {
+    let points = if vehicle.reachable.abs() == 1 {
+        "point"
+    } else {
+        "points"
+    };
+    let mut s = format!(
+        "The contract vehicle {}: {} of the {} {points} that could count for it",
+        vehicle.fit_label,
+        crate::engine::signed(vehicle.score),
+        vehicle.reachable
+    );
+    if vehicle.margin > 0 {
+        s.push_str(&format!(
+            ", less {} points of fit as a new contract vehicle",
+            vehicle.margin
+        ));
+    }
+    s.push('.');
+    if let Some(note) = vehicle.margin_note.as_ref().filter(|_| vehicle.margin == 0) {
+        s.push(' ');
+        s.push_str(note);
+    }
+    s
+}
+
 fn summary_view(rec: &Recommendation) -> Option<SummaryView> {
     let top = rec.combinations.first()?;
     let in_combination = |list: &[ModelResult], id: &str| list.iter().find(|m| m.id == id).cloned();
@@ -1533,10 +1600,7 @@ fn summary_view(rec: &Recommendation) -> Option<SummaryView> {
     reasons.truncate(SUMMARY_ITEMS);
     Some(SummaryView {
         combination: top.text.clone(),
-        fit: format!(
-            "The contract vehicle {}: {}.",
-            vehicle.fit_label, vehicle.basis
-        ),
+        fit: summary_fit(&vehicle),
         reasons,
         watch: rec.watch.iter().take(SUMMARY_ITEMS).cloned().collect(),
         watch_total: rec.watch.len(),
@@ -1567,6 +1631,7 @@ fn cited_sources(kb: &Kb, rec: &Recommendation) -> Vec<SourceView> {
             .chain(&m.withheld)
             .for_each(|c| add(&c.sources));
         add(&m.withheld_sources);
+        add(&m.margin_sources);
         add(&m.readiness.sources);
         m.readiness.skills.iter().for_each(|s| add(&s.sources));
         m.red_flags.iter().for_each(|f| add(&f.sources));
@@ -1788,4 +1853,13 @@ pub fn recommend_json(kb: &Kb, answers_json: &str) -> Result<String, Vec<Error>>
     let (answers, _) = Answers::from_raw(kb, &raw)?;
     serde_json::to_string_pretty(&recommendation(kb, &answers))
         .map_err(|e| vec![Error::new(crate::ErrorKind::Content, e.to_string())])
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }

@@ -347,7 +347,7 @@ impl ModelScore {
         }
         if t.margin > 0 {
             s.push_str(&format!(
-                "; as a new contract vehicle its fit is placed {} {} lower: {}",
+                ", less {} {} of fit as a new contract vehicle, for {}",
                 t.margin,
                 points(t.margin),
                 margin_reason
@@ -357,7 +357,8 @@ impl ModelScore {
     }
 }
 
-fn signed(n: i32) -> String {
+/// A whole number with a true minus sign ("−3").
+pub fn signed(n: i32) -> String {
     if n < 0 {
         format!("−{}", n.unsigned_abs())
     } else {
@@ -484,6 +485,39 @@ impl Evaluation {
     /// The score of a model by index.
     pub fn score(&self, model: usize) -> Option<&ModelScore> {
         self.scores.get(model)
+    }
+
+    /// The models that `model` is ranked ahead of only because of the new-vehicle margin: for a model without a
+    /// margin that is not ruled out, the models ranked after it, not ruled out, whose fit before their margin is
+    /// higher than its own (in ranking order). Empty for every other model.
+    pub fn ahead_by_margin(&self, model: usize) -> Vec<usize> {
+        let Some(own) = self.scores.get(model).map(|s| s.tally) else {
+            return Vec::new();
+        };
+        if own.margin != 0 || own.ruled_out {
+            return Vec::new();
+        }
+        let Some(layer) = [&self.arrangements, &self.vehicles, &self.payments]
+            .into_iter()
+            .find(|l| l.order.contains(&model))
+        else {
+            return Vec::new();
+        };
+        layer
+            .order
+            .iter()
+            .skip_while(|i| **i != model)
+            .skip(1)
+            .copied()
+            .filter(|i| {
+                self.scores.get(*i).is_some_and(|s| {
+                    let t = s.tally;
+                    t.margin > 0
+                        && !t.ruled_out
+                        && i64::from(t.points) * own.divisor() > i64::from(own.points) * t.divisor()
+                })
+            })
+            .collect()
     }
 
     /// A layer's ranking.

@@ -428,6 +428,20 @@ fn lead(lead: &str, text: String) -> Item {
 /// # Errors
 /// [`ErrorKind::NoRecommendation`] when the answers give no recommended combination yet.
 pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> {
+    // A board paper is two to four pages: when the body would reach the limit, its pointer to what would change the
+    // advice goes (the results and the appendix keep every what-if).
+    let body = build_at(kb, answers, Options { appendix: false }, true)?;
+    let what_if = word_count(&render_markdown(&body)) < WORD_LIMIT;
+    if what_if && !opts.appendix {
+        return Ok(body);
+    }
+    build_at(kb, answers, opts, what_if)
+}
+
+/// The most words the body of a board paper (without its appendix) may have.
+pub const WORD_LIMIT: usize = 1_800;
+
+fn build_at(kb: &Kb, answers: &Answers, opts: Options, what_if: bool) -> Result<Paper, Error> {
     let rec = api::recommendation(kb, answers);
     let no_rec = || {
         Error::new(
@@ -677,7 +691,7 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
     // One pointer to what would change the advice is enough for a board: a tie that names the answer separating
     // its models is one; otherwise (no tie, or a tie no single answer separates) the first what-if.
     let said = rec.ties.iter().any(|t| t.separated);
-    if let Some(c) = rec.what_if.first().filter(|_| !said) {
+    if let Some(c) = rec.what_if.first().filter(|_| what_if && !said) {
         if w.once(&c.text) {
             blocks.push(Block::Para {
                 text: format!(

@@ -82,6 +82,9 @@ fn model(out: &mut String, m: &ModelResult, full: bool) {
     if let Some(note) = &m.status_note {
         let _ = writeln!(out, "\nStatus ({}): {note}", m.status);
     }
+    if let Some(note) = &m.margin_note {
+        let _ = writeln!(out, "\n{note}{}", cite(&m.margin_sources));
+    }
     if !m.reasons.is_empty() {
         let _ = writeln!(out, "\nWhy it may suit you:\n");
         contributions(out, &m.reasons, |c| format!("+{}", c.points));

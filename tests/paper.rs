@@ -85,7 +85,7 @@ fn every_scenario_gives_a_short_board_paper_in_the_usual_shape() {
         if words > longest.0 {
             longest = (words, name.clone());
         }
-        assert!(words < 1_800, "{name}: {words} words\n{md}");
+        assert!(words < paper::WORD_LIMIT, "{name}: {words} words\n{md}");
         assert!(words > 800, "{name}: only {words} words");
 
         // The sections, in order, and no appendix unless asked for.

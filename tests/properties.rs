@@ -406,6 +406,29 @@ proptest! {
         }
     }
 
+    /// A new contract vehicle always says why its fit is placed lower; a model without a margin says why it is
+    /// ranked before a new contract vehicle that fits the answers better, exactly when it is; both with the margin's
+    /// sources. No arrangement or payment rule has a margin.
+    #[test]
+    fn a_place_won_by_the_margin_is_said_in_words(masks in valid_masks()) {
+        let rec = api::recommendation(kb(), &Answers::from_masks(kb(), &masks));
+        for (i, m) in rec.vehicles.iter().enumerate() {
+            let behind = m.margin == 0 && !m.ruled_out && rec.vehicles[i + 1..].iter().any(|b| {
+                b.margin > 0 && !b.ruled_out
+                    && i64::from(b.score) * m.fit_divisor > i64::from(m.score) * b.fit_divisor
+            });
+            let noted = behind || m.margin > 0;
+            prop_assert_eq!(m.margin_note.is_some(), noted, "{}: margin note", &m.id);
+            prop_assert_eq!(m.margin_sources.is_empty(), !noted, "{}: margin sources", &m.id);
+            if let (true, Some(note)) = (behind, &m.margin_note) {
+                prop_assert!(note.contains(&format!("{} points of fit", kb().new_vehicle_margin)), "{}", note);
+            }
+        }
+        for m in rec.arrangements.iter().chain(&rec.payments) {
+            prop_assert!(m.margin == 0 && m.margin_note.is_none(), "{}: no margin outside the vehicles", &m.id);
+        }
+    }
+
     /// A shared first place is always said in words, never settled silently.
     #[test]
     fn ties_are_reported(masks in valid_masks()) {

@@ -263,7 +263,7 @@ class Renderer {
     return h('section', { class: `ca-layer ca-layer--${id}`, 'aria-labelledby': `ca-${id}-title` },
       h('h2', { class: 'ca-heading-l2', id: `ca-${id}-title` }, title),
       h('ol', { class: 'ca-list ca-list--number ca-ranking' }, ranked.slice(0, 3).map((m) =>
-        h('li', null, h('strong', null, m.name), ` – ${m.fitLabel}`))),
+        h('li', null, h('strong', null, cap(m.shortName)), ` – ${m.fitLabel}`))),
       fold([`All ${ranked.length} ${title.toLowerCase()}, ranked, with why each may or may not suit you`], [
         h('p', null, intro),
         ranked.slice(0, 3).map((m) => h('article', { class: 'ca-model' },
@@ -283,6 +283,7 @@ class Renderer {
       list.length > 0 && sub(title, h('ul', { class: 'ca-list ca-list--bullet' }, list.map((c) => this.claim(c))));
     const head = [
       h('p', { class: 'ca-fit' }, tag(cap(m.fitLabel), pick(FIT, m.fit, 'unknown')), ' ', h('span', { class: 'ca-fit__score' }, `Fit: ${m.basis}.`)),
+      m.marginNote && h('p', null, m.marginNote, ' ', this.sources(m.marginSources)),
       h('p', null, m.summary)];
     const body = [
       m.synonyms.length > 0 && h('p', { class: 'ca-secondary' }, `Also called: ${m.synonyms.join(', ')}.`),

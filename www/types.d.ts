@@ -65,8 +65,12 @@ export interface ModelResult {
   reachable: number;
   /** What the score is divided by: reachable + a prior, and at least the layer's average attainable maximum. */
   fitDivisor: number;
-  /** Its fit in hundredths: score ÷ fitDivisor. The ranking compares fits exactly. */
+  /** Its fit in hundredths: score ÷ fitDivisor, less `margin`. The ranking compares fits exactly. */
   fitPercent: number;
+  /** Short name, as used within a sentence. */
+  shortName: string;
+  /** The points of fit it is placed lower by when ranked: the new-vehicle margin for a new contract vehicle, else 0. */
+  margin: number;
   /** The basis of the fit in words: "14 of the 20 points that could count for it …". */
   basis: string;
   fit: "best" | "close" | "partial" | "poor" | "ruled-out" | "unknown";
@@ -85,6 +89,10 @@ export interface ModelResult {
   withheldNote: string | null;
   /** The sources of that note (empty when there is none). */
   withheldSources: string[];
+  /** Why it is ranked before new contract vehicles that fit the answers better (only the margin puts it there). */
+  marginNote: string | null;
+  /** The sources of that note (empty when there is none). */
+  marginSources: string[];
   /** The score split by section of the questionnaire (columns as Recommendation.sections); null: nothing counted. */
   bySection: (number | null)[];
   readiness: ReadinessView; redFlags: FlagView[]; pairsWith: string[]; cases: string[]; sources: string[];

@@ -695,7 +695,7 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
             mg.text.clone()
         } else {
             format!(
-                "Ranked before {}, which {} your answers better, but not by the {} points of fit a new contract vehicle needs to outweigh {}.",
+                "Ranked before {}, which {} your answers better, but not by the {} percentage points of fit a new contract vehicle needs to outweigh {}.",
                 and_list(&behind),
                 if behind.len() == 1 { "fits" } else { "fit" },
                 mg.points,
@@ -1560,7 +1560,7 @@ fn summary_fit(vehicle: &ModelResult) -> String {
     );
     if vehicle.margin > 0 {
         s.push_str(&format!(
-            ", less {} points of fit as a new contract vehicle",
+            ", less {} percentage points of fit as a new contract vehicle",
             vehicle.margin
         ));
     }

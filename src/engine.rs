@@ -217,10 +217,51 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
             }
         }
     }
+    // The margin protects keeping or re-letting today's contracts only where the answers give that something in its
+    // favour: with no such option scoring above nothing, it would make an option with no reason lead.
+    if margin_state(kb, out).0 == MarginState::Off {
+        for t in out.iter_mut() {
+            t.margin = 0;
+        }
+    }
 }
 
-/// The models of one layer, best first: those not ruled out by fit, then those ruled out by fit; equal fits by
-/// model id (so the order of models in the content never decides anything).
+/// Whether the new-vehicle margin applies, and whether open questions could change that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarginState {
+    /// An option without a margin (the NHS Standard Contract, no new contract), not ruled out, scores above nothing.
+    On,
+    /// None does.
+    Off,
+}
+
+/// The margin's state for these tallies, and whether the open questions could flip it: a do-minimum option could
+/// rise above nothing (from off), or every one that is above nothing could fall to nothing (from on).
+fn margin_state(kb: &Kb, tallies: &[Tally]) -> (MarginState, bool) {
+    let mut on = false;
+    let mut could_rise = false;
+    let mut all_could_fall = true;
+    for (m, t) in kb.content.models.iter().zip(tallies) {
+        if m.layer != Layer::Vehicle || m.needs_case_for_change || t.ruled_out {
+            continue;
+        }
+        if t.points > 0 {
+            on = true;
+            all_could_fall &= t.points + t.open_worst <= 0 || t.could_be_ruled_out;
+        } else {
+            could_rise |= t.points + t.open_best > 0;
+        }
+    }
+    if on {
+        (MarginState::On, all_could_fall)
+    } else {
+        (MarginState::Off, could_rise)
+    }
+}
+
+/// The models of one layer, best first: those not ruled out by fit, then those ruled out by fit; on equal fits a
+/// model without the new-vehicle margin first (a new vehicle must fit clearly better), then by model id (so the
+/// order of models in the content never decides anything).
 pub fn rank(kb: &Kb, tallies: &[Tally], layer: Layer) -> Vec<usize> {
     let mut ids: Vec<usize> = kb
         .content
@@ -239,6 +280,7 @@ pub fn rank(kb: &Kb, tallies: &[Tally], layer: Layer) -> Vec<usize> {
         ta.ruled_out
             .cmp(&tb.ruled_out)
             .then_with(|| compare_fit(tb, ta))
+            .then_with(|| (ta.margin > 0).cmp(&(tb.margin > 0)))
             .then_with(|| model_id(kb, *a).cmp(model_id(kb, *b)))
     });
     ids
@@ -330,6 +372,13 @@ impl ModelScore {
             t.reachable,
             points(t.reachable)
         );
+        if t.margin > 0 {
+            let raw = i64::from(t.points) * 100 / t.divisor();
+            s.push_str(&format!(
+                " (a fit of {raw}%, less {} percentage points as a new contract vehicle, for {margin_reason})",
+                t.margin
+            ));
+        }
         if t.open_best > 0 {
             s.push_str(&format!(
                 " ({} of those {} on questions not yet answered)",
@@ -345,14 +394,7 @@ impl ModelScore {
                 withheld_reason
             ));
         }
-        if t.margin > 0 {
-            s.push_str(&format!(
-                ", less {} {} of fit as a new contract vehicle, for {}",
-                t.margin,
-                points(t.margin),
-                margin_reason
-            ));
-        }
+
         s
     }
 }
@@ -703,10 +745,32 @@ fn layer_ranking(kb: &Kb, states: &[QState], tallies: &[Tally], layer: Layer) ->
         [x, y, ..] => separator(kb, states, *x, *y),
         _ => None,
     };
+    // While open questions could switch the new-vehicle margin on or off, a lead is settled only if it holds both ways.
+    let flipped: Option<Vec<Tally>> = (layer == Layer::Vehicle && margin_state(kb, tallies).1)
+        .then(|| {
+            kb.content
+                .models
+                .iter()
+                .zip(tallies)
+                .map(|(m, t)| Tally {
+                    margin: match (t.margin, m.needs_case_for_change) {
+                        (0, true) => kb.new_vehicle_margin,
+                        _ => 0,
+                    },
+                    ..*t
+                })
+                .collect()
+        });
+    let holds = |margin: (i64, i64)| {
+        settled(tallies, &order, margin)
+            && flipped
+                .as_deref()
+                .is_none_or(|f| settled(f, &order, margin))
+    };
     LayerRanking {
         layer,
-        settled: settled(tallies, &order, (0, 1)),
-        clear: settled(tallies, &order, CLEAR),
+        settled: holds((0, 1)),
+        clear: holds(CLEAR),
         order,
         tied,
         separator,

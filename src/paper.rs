@@ -430,12 +430,20 @@ fn lead(lead: &str, text: String) -> Item {
 pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> {
     // A board paper is two to four pages: when the body would reach the limit, its pointer to what would change the
     // advice goes (the results and the appendix keep every what-if).
-    let body = build_at(kb, answers, Options { appendix: false }, true)?;
-    let what_if = word_count(&render_markdown(&body)) < WORD_LIMIT;
-    if what_if && !opts.appendix {
-        return Ok(body);
+    let full = build_at(kb, answers, opts, true)?;
+    if body_words(&full) < WORD_LIMIT {
+        return Ok(full);
     }
-    build_at(kb, answers, opts, what_if)
+    build_at(kb, answers, opts, false)
+}
+
+/// The words of a paper's body, without its appendix.
+fn body_words(p: &Paper) -> usize {
+    let body = Paper {
+        appendix: Vec::new(),
+        ..p.clone()
+    };
+    word_count(&render_markdown(&body))
 }
 
 /// The most words the body of a board paper (without its appendix) may have.
@@ -668,6 +676,20 @@ fn build_at(kb: &Kb, answers: &Answers, opts: Options, what_if: bool) -> Result<
         }
     }
     blocks.push(Block::Bullets { items });
+    // Where only the new-vehicle margin puts the preferred vehicle first, the board is told so, with its sources.
+    if let Some(note) = preferred
+        .vehicle
+        .margin_note
+        .as_ref()
+        .filter(|_| preferred.vehicle.margin == 0)
+    {
+        if w.once(note) {
+            let cite = w.cite(&preferred.vehicle.margin_sources);
+            blocks.push(Block::Para {
+                text: format!("{note}{cite}"),
+            });
+        }
+    }
     if let Some(c) = concern {
         if w.once(&c.why) {
             blocks.push(Block::Para {

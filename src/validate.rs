@@ -1012,6 +1012,12 @@ fn new_vehicle_margin(c: &mut Checker) {
     c.text(&format!("{ctx} text"), &m.text);
     c.text(&format!("{ctx} short"), &m.short);
     c.sources(ctx, &m.sources, &m.text);
+    if !m.text.contains(&format!("{} percentage points", m.points)) {
+        c.fail(format!(
+            "{ctx}: the text must give the margin as it is (\"{} percentage points\")",
+            m.points
+        ));
+    }
 }
 
 /// The rules for warnings (`red_flags.json`): a trigger that reads a question, that some answers raise and some do

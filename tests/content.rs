@@ -1077,6 +1077,16 @@ fn a_new_vehicle_margin_out_of_range_is_rejected() {
 }
 
 #[test]
+fn a_new_vehicle_margin_whose_text_gives_another_margin_is_rejected() {
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v["new_vehicle_margin"]["points"] = 15.into()
+        }),
+        "the text must give the margin as it is",
+    );
+}
+
+#[test]
 fn a_new_vehicle_margin_without_words_or_sources_is_rejected() {
     expect_problem(
         with_edit("meta.json", |v| v["new_vehicle_margin"]["text"] = "".into()),

@@ -179,7 +179,8 @@ fn scaled(m: &ModelResult) -> i64 {
 
 /// Models not ruled out come first; within each group by fit (score ÷ its divisor, `engine::fit_base`, less the
 /// new-vehicle margin for a new contract vehicle, compared exactly), and equal fits by id, never by the order of the
-/// content. Only a new contract vehicle has a margin, and every one has the content's.
+/// content. Only a new contract vehicle has a margin: the content's, while an option without one scores above
+/// nothing, else none.
 fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError> {
     for (i, m) in list.iter().enumerate() {
         prop_assert_eq!(m.layer, layer);
@@ -187,16 +188,21 @@ fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError>
         let new_vehicle = kb()
             .model(&m.id)
             .is_some_and(|(_, x)| x.needs_case_for_change);
-        prop_assert_eq!(
-            m.margin,
-            if new_vehicle {
-                kb().new_vehicle_margin
-            } else {
-                0
-            },
-            "{}: margin",
-            &m.id
-        );
+        // The margin applies while an option without one (standard contract, no new contract), not ruled out,
+        // scores above nothing.
+        let on = list.iter().any(|x| {
+            !x.ruled_out
+                && x.score > 0
+                && kb()
+                    .model(&x.id)
+                    .is_some_and(|(_, y)| !y.needs_case_for_change)
+        });
+        let expected = if new_vehicle && on && layer == "vehicle" {
+            kb().new_vehicle_margin
+        } else {
+            0
+        };
+        prop_assert_eq!(m.margin, expected, "{}: margin", &m.id);
         prop_assert_eq!(
             i64::from(m.fit_percent),
             scaled(m) / m.fit_divisor,
@@ -214,7 +220,8 @@ fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError>
         let fb = scaled(b) * a.fit_divisor;
         prop_assert!(
             (!a.ruled_out && b.ruled_out)
-                || (a.ruled_out == b.ruled_out && (fa > fb || (fa == fb && a.id < b.id))),
+                || (a.ruled_out == b.ruled_out
+                    && (fa > fb || (fa == fb && ((a.margin > 0, &a.id) < (b.margin > 0, &b.id))))),
             "{} ({}/{}) is ranked above {} ({}/{})",
             &a.id,
             a.score,
@@ -399,7 +406,7 @@ proptest! {
         for b in rec.vehicles.iter().filter(|b| b.margin == 0 && !b.ruled_out) {
             let lead = (i64::from(a.score) * b.fit_divisor - i64::from(b.score) * a.fit_divisor) * 100;
             prop_assert!(
-                lead >= i64::from(a.margin) * a.fit_divisor * b.fit_divisor,
+                lead > i64::from(a.margin) * a.fit_divisor * b.fit_divisor,
                 "{} ({}/{}) leads {} ({}/{}) by less than {} points of fit",
                 &a.id, a.score, a.fit_divisor, &b.id, b.score, b.fit_divisor, a.margin
             );
@@ -421,7 +428,7 @@ proptest! {
             prop_assert_eq!(m.margin_note.is_some(), noted, "{}: margin note", &m.id);
             prop_assert_eq!(m.margin_sources.is_empty(), !noted, "{}: margin sources", &m.id);
             if let (true, Some(note)) = (behind, &m.margin_note) {
-                prop_assert!(note.contains(&format!("{} points of fit", kb().new_vehicle_margin)), "{}", note);
+                prop_assert!(note.contains(&format!("{} percentage points of fit", kb().new_vehicle_margin)), "{}", note);
             }
         }
         for m in rec.arrangements.iter().chain(&rec.payments) {

@@ -73,11 +73,11 @@ export function fitChart(groups) {
   const ends = groups.filter(([, ms]) => ms.length > 0).map(([t, ms]) =>
     `${t}: first ${ms[0].name}, ${basis(ms[0])} points; last ${ms[ms.length - 1].name}, ${basis(ms[ms.length - 1])}.`);
   const desc = `One bar per model, grouped into ${groups.map(([t]) => t.toLowerCase()).join(', ')}. `
-    + 'Each bar is the model’s score set against the points that could count for it; bars left of the zero line are negative. '
+    + 'Each bar is the model’s score set against the points that could count for it, less the margin a new contract vehicle carries; bars left of the zero line are negative. '
     + ends.join(' ');
   return h('div', { class: 'ca-figure' },
     h('h3', { class: 'ca-heading-m' }, 'Fit by model'),
-    h('p', null, 'A longer bar to the right means more of the points that could count for the model do count, from your answers.'),
+    h('p', null, 'A longer bar to the right means more of the points that could count for the model do count, from your answers; a new contract vehicle’s bar is shortened by the margin it must clear.'),
     svgImage('ca-fit', y, 'Fit by model', desc, body),
     h('details', { class: 'ca-details', open: true },
       h('summary', { class: 'ca-details__summary' }, h('span', { class: 'ca-details__summary-text' }, 'Fit as a table')),

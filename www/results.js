@@ -283,7 +283,7 @@ class Renderer {
       list.length > 0 && sub(title, h('ul', { class: 'ca-list ca-list--bullet' }, list.map((c) => this.claim(c))));
     const head = [
       h('p', { class: 'ca-fit' }, tag(cap(m.fitLabel), pick(FIT, m.fit, 'unknown')), ' ', h('span', { class: 'ca-fit__score' }, `Fit: ${m.basis}.`)),
-      m.marginNote && h('p', null, m.marginNote, ' ', this.sources(m.marginSources)),
+      m.marginNote && h('p', null, m.marginNote),
       h('p', null, m.summary)];
     const body = [
       m.synonyms.length > 0 && h('p', { class: 'ca-secondary' }, `Also called: ${m.synonyms.join(', ')}.`),
@@ -303,7 +303,7 @@ class Renderer {
       claims('Pros', m.pros),
       claims('Cons', m.cons),
       claims('Risks', m.risks),
-      h('p', null, this.sources(m.sources, 'Sources for this model: ')),
+      h('p', null, this.sources([...m.sources, ...m.marginSources.filter((x) => !m.sources.includes(x))], 'Sources for this model: ')),
     ];
     return [head, body];
   }

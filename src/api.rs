@@ -696,7 +696,7 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         } else {
             format!(
                 "Ranked before {}, which {} your answers better, but not by the {} percentage points of fit a new contract vehicle needs to outweigh {}.",
-                and_list(&behind),
+                word_list(&behind, "and"),
                 if behind.len() == 1 { "fits" } else { "fit" },
                 mg.points,
                 mg.short
@@ -974,13 +974,20 @@ pub struct ProcurementView {
     pub sources: Vec<String>,
 }
 
-/// "a", "a or b", "a, b or c".
-fn or_list(items: &[String]) -> String {
+/// "a", "a or b", "a, b or c" (with `word` "or"; "and" likewise).
+fn word_list<S: AsRef<str>>(items: &[S], word: &str) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} {word} {}", init.join(", "), last.as_ref())
+        }
     }
+}
+
+fn or_list(items: &[String]) -> String {
+    word_list(items, "or")
 }
 
 /// The verdict for one element, from the statuses alone.
@@ -1547,16 +1554,10 @@ fn readiness_line(r: &ReadinessView) -> String {
 /// vehicle carries, or why a model without one is ranked before new vehicles that fit better. The full basis is in
 /// the model's own view.
 fn summary_fit(vehicle: &ModelResult) -> String {
-    let points = if vehicle.reachable.abs() == 1 {
-        "point"
-    } else {
-        "points"
-    };
     let mut s = format!(
-        "The contract vehicle {}: {} of the {} {points} that could count for it",
+        "The contract vehicle {}: {}",
         vehicle.fit_label,
-        crate::engine::signed(vehicle.score),
-        vehicle.reachable
+        crate::engine::points_that_count(vehicle.score, vehicle.reachable)
     );
     if vehicle.margin > 0 {
         s.push_str(&format!(
@@ -1853,13 +1854,4 @@ pub fn recommend_json(kb: &Kb, answers_json: &str) -> Result<String, Vec<Error>>
     let (answers, _) = Answers::from_raw(kb, &raw)?;
     serde_json::to_string_pretty(&recommendation(kb, &answers))
         .map_err(|e| vec![Error::new(crate::ErrorKind::Content, e.to_string())])
-}
-
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

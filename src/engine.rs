@@ -367,10 +367,8 @@ impl ModelScore {
         let t = &self.tally;
         let points = |n: i32| if n.abs() == 1 { "point" } else { "points" };
         let mut s = format!(
-            "{} of the {} {} that could count for it on the questions that apply to you",
-            signed(t.points),
-            t.reachable,
-            points(t.reachable)
+            "{} on the questions that apply to you",
+            points_that_count(t.points, t.reachable)
         );
         if t.margin > 0 {
             let raw = i64::from(t.points) * 100 / t.divisor();
@@ -399,8 +397,20 @@ impl ModelScore {
     }
 }
 
-/// A whole number with a true minus sign ("−3").
-pub fn signed(n: i32) -> String {
+/// A score against the points that could count for the model: "14 of the 20 points that could count for it".
+pub fn points_that_count(score: i32, reachable: i32) -> String {
+    let points = if reachable.abs() == 1 {
+        "point"
+    } else {
+        "points"
+    };
+    format!(
+        "{} of the {reachable} {points} that could count for it",
+        signed(score)
+    )
+}
+
+fn signed(n: i32) -> String {
     if n < 0 {
         format!("−{}", n.unsigned_abs())
     } else {

@@ -1086,24 +1086,25 @@ fn a_new_vehicle_margin_whose_text_gives_another_margin_is_rejected() {
     );
 }
 
+/// A `meta.json` entry with text, a short form and sources (`key`) is refused without any one of them.
+fn rejects_missing_words_or_sources(key: &str) {
+    expect_problem(
+        with_edit("meta.json", |v| v[key]["text"] = "".into()),
+        &format!("{key} text: text is empty"),
+    );
+    expect_problem(
+        with_edit("meta.json", |v| v[key]["short"] = " ".into()),
+        &format!("{key} short: text is empty"),
+    );
+    expect_problem(
+        with_edit("meta.json", |v| v[key]["sources"] = serde_json::json!([])),
+        &format!("{key}: names no source"),
+    );
+}
+
 #[test]
 fn a_new_vehicle_margin_without_words_or_sources_is_rejected() {
-    expect_problem(
-        with_edit("meta.json", |v| v["new_vehicle_margin"]["text"] = "".into()),
-        "new_vehicle_margin text: text is empty",
-    );
-    expect_problem(
-        with_edit("meta.json", |v| {
-            v["new_vehicle_margin"]["short"] = " ".into()
-        }),
-        "new_vehicle_margin short: text is empty",
-    );
-    expect_problem(
-        with_edit("meta.json", |v| {
-            v["new_vehicle_margin"]["sources"] = serde_json::json!([])
-        }),
-        "new_vehicle_margin: names no source",
-    );
+    rejects_missing_words_or_sources("new_vehicle_margin");
 }
 
 // The case for change (meta.json): when a new contract vehicle's supporting answers count.
@@ -1120,20 +1121,7 @@ fn content_without_a_case_for_change_is_rejected() {
 
 #[test]
 fn a_case_for_change_without_words_or_sources_is_rejected() {
-    expect_problem(
-        with_edit("meta.json", |v| v["case_for_change"]["text"] = "".into()),
-        "case_for_change text: text is empty",
-    );
-    expect_problem(
-        with_edit("meta.json", |v| v["case_for_change"]["short"] = " ".into()),
-        "case_for_change short: text is empty",
-    );
-    expect_problem(
-        with_edit("meta.json", |v| {
-            v["case_for_change"]["sources"] = serde_json::json!([])
-        }),
-        "case_for_change: names no source",
-    );
+    rejects_missing_words_or_sources("case_for_change");
 }
 
 #[test]

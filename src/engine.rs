@@ -40,7 +40,7 @@ use std::cmp::Ordering;
 
 use crate::answers::{options_in, Answers, Effective};
 use crate::condition::QState;
-use crate::content::Layer;
+use crate::content::{Layer, Model};
 use crate::kb::Kb;
 
 /// Added to every model's reachable points before dividing: a model needs more than a couple of matching answers
@@ -174,11 +174,6 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
     out.clear();
     out.extend(kb.content.models.iter().map(|m| Tally {
         floor: kb.floor(m.layer),
-        margin: if m.needs_case_for_change {
-            kb.new_vehicle_margin
-        } else {
-            0
-        },
         ..Tally::default()
     }));
     for (q, state) in states.iter().enumerate() {
@@ -219,10 +214,18 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
     }
     // The margin protects keeping or re-letting today's contracts only where the answers give that something in its
     // favour: with no such option scoring above nothing, it would make an option with no reason lead.
-    if margin_state(kb, out).0 == MarginState::Off {
-        for t in out.iter_mut() {
-            t.margin = 0;
-        }
+    let on = margin_state(kb, out).0 == MarginState::On;
+    for (m, t) in kb.content.models.iter().zip(out.iter_mut()) {
+        t.margin = margin_of(kb, m, on);
+    }
+}
+
+/// The margin a model carries while the margin is `on`: the content's for a new contract vehicle, else none.
+fn margin_of(kb: &Kb, m: &Model, on: bool) -> i32 {
+    if on && m.needs_case_for_change {
+        kb.new_vehicle_margin
+    } else {
+        0
     }
 }
 
@@ -756,21 +759,18 @@ fn layer_ranking(kb: &Kb, states: &[QState], tallies: &[Tally], layer: Layer) ->
         _ => None,
     };
     // While open questions could switch the new-vehicle margin on or off, a lead is settled only if it holds both ways.
-    let flipped: Option<Vec<Tally>> = (layer == Layer::Vehicle && margin_state(kb, tallies).1)
-        .then(|| {
-            kb.content
-                .models
-                .iter()
-                .zip(tallies)
-                .map(|(m, t)| Tally {
-                    margin: match (t.margin, m.needs_case_for_change) {
-                        (0, true) => kb.new_vehicle_margin,
-                        _ => 0,
-                    },
-                    ..*t
-                })
-                .collect()
-        });
+    let (state, could_flip) = margin_state(kb, tallies);
+    let flipped: Option<Vec<Tally>> = (layer == Layer::Vehicle && could_flip).then(|| {
+        kb.content
+            .models
+            .iter()
+            .zip(tallies)
+            .map(|(m, t)| Tally {
+                margin: margin_of(kb, m, state == MarginState::Off),
+                ..*t
+            })
+            .collect()
+    });
     let holds = |margin: (i64, i64)| {
         settled(tallies, &order, margin)
             && flipped

@@ -639,6 +639,11 @@ pub struct RedFlag {
     pub applies_to: Vec<String>,
     /// When the user's answers trigger it.
     pub when: Condition,
+    /// For a warning about models: narrower answers that make it concern the situation itself, whatever the models
+    /// recommended (for example, a service where patients have an unrestricted choice of provider, whatever the
+    /// contract). It is shown in What to watch when both `when` and this hold.
+    #[serde(default)]
+    pub situation_when: Option<Condition>,
     /// What went wrong.
     pub message: String,
     /// What to do about it.

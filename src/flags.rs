@@ -33,25 +33,41 @@ pub fn applies(flag: &RedFlag, model: &Model) -> bool {
 }
 
 /// The warnings that `keep` selects and the answers trigger, most serious first and, within a severity, in content
-/// order (a stable sort), each with the answers behind it.
-fn raised<'a>(kb: &'a Kb, eff: &Effective, keep: impl Fn(&RedFlag) -> bool) -> Vec<Raised<'a>> {
+/// order (a stable sort), each with the answers behind it. `keep` is given the flag and whether the answers make it
+/// concern the situation whatever the models (its `situation_when` holds).
+fn raised<'a>(
+    kb: &'a Kb,
+    eff: &Effective,
+    keep: impl Fn(&RedFlag, bool) -> bool,
+) -> Vec<Raised<'a>> {
     let mut out: Vec<Raised<'a>> = kb
         .content
         .red_flags
         .iter()
         .zip(&kb.flag_when)
-        .filter(|(f, when)| keep(f) && when.eval(&eff.sel))
-        .map(|(flag, when)| Raised {
-            flag,
-            because: because(when, &eff.sel),
+        .zip(&kb.flag_situation)
+        .filter_map(|((flag, when), situation)| {
+            if !when.eval(&eff.sel) {
+                return None;
+            }
+            let situation = situation.as_ref().filter(|s| s.eval(&eff.sel));
+            if !keep(flag, situation.is_some()) {
+                return None;
+            }
+            let mut because = Vec::new();
+            add_because(&mut because, when, &eff.sel);
+            if let Some(s) = situation {
+                add_because(&mut because, s, &eff.sel);
+            }
+            Some(Raised { flag, because })
         })
         .collect();
     out.sort_by_key(|r| r.flag.severity);
     out
 }
 
-fn because(when: &Cond, sel: &[u32]) -> Vec<(usize, u32)> {
-    let mut out: Vec<(usize, u32)> = Vec::new();
+/// Adds the answers that make `when` hold to `out`, one entry per question.
+fn add_because(out: &mut Vec<(usize, u32)>, when: &Cond, sel: &[u32]) {
     when.because(
         sel,
         &mut |q, mask| match out.iter_mut().find(|(x, _)| *x == q) {
@@ -59,16 +75,15 @@ fn because(when: &Cond, sel: &[u32]) -> Vec<(usize, u32)> {
             None => out.push((q, mask)),
         },
     );
-    out
 }
 
 /// The red flags the answers trigger for a model, most serious first, then in content order.
 pub fn flags_for<'a>(kb: &'a Kb, model: &Model, eff: &Effective) -> Vec<Raised<'a>> {
-    raised(kb, eff, |f| applies(f, model))
+    raised(kb, eff, |f, _| applies(f, model))
 }
 
 /// What to watch: every warning the answers trigger that concerns the situation itself (`applies_to` includes
-/// `situation`) or a model in the recommended combination, each once, most serious first, then in content order.
+/// `situation`, or its `situation_when` holds) or a model in the recommended combination, each once, most serious first, then in content order.
 /// Empty before any combination exists.
 pub fn watch<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<Raised<'a>> {
     let Some(c) = eval.combinations.first() else {
@@ -79,7 +94,9 @@ pub fn watch<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<Raised<'a>> {
         .flatten()
         .filter_map(|i| kb.content.models.get(i))
         .collect();
-    raised(kb, &eval.eff, |f| {
-        f.applies_to.iter().any(|a| a == SITUATION) || chosen.iter().any(|m| applies(f, m))
+    raised(kb, &eval.eff, |f, situation| {
+        situation
+            || f.applies_to.iter().any(|a| a == SITUATION)
+            || chosen.iter().any(|m| applies(f, m))
     })
 }

@@ -81,6 +81,8 @@ pub struct Kb {
     floors: [i32; 3],
     /// Per red flag: its trigger.
     pub flag_when: Vec<Cond>,
+    /// Per red flag: when it concerns the situation whatever the models (`situation_when`), if it says.
+    pub flag_situation: Vec<Option<Cond>>,
     /// When there is a case for a new contract vehicle (`meta.json`); `None` in the questionnaire-only build.
     pub case_for_change: Option<Cond>,
     /// The points of fit a new contract vehicle is placed lower by when models are ranked (`meta.json`
@@ -445,6 +447,23 @@ impl Kb {
                 )
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let flag_situation = content
+            .red_flags
+            .iter()
+            .map(|f| {
+                f.situation_when
+                    .as_ref()
+                    .map(|w| {
+                        compile(
+                            w,
+                            qs,
+                            &question_index,
+                            &format!("red flag `{}` situation_when", f.id),
+                        )
+                    })
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let case_for_change = match &content.meta.case_for_change {
             Some(c) => Some(compile(
                 &c.when,
@@ -507,6 +526,7 @@ impl Kb {
             reach,
             floors,
             flag_when,
+            flag_situation,
             case_for_change,
             new_vehicle_margin,
             routes,

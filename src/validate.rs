@@ -1065,6 +1065,47 @@ fn warnings(c: &mut Checker) {
             ));
         }
     }
+    for ((f, when), situation) in kb
+        .content
+        .red_flags
+        .iter()
+        .zip(&kb.flag_when)
+        .zip(&kb.flag_situation)
+    {
+        let Some(situation) = situation else { continue };
+        let ctx = format!("red_flags.json `{}` situation_when", f.id);
+        if f.applies_to.iter().any(|a| a == crate::flags::SITUATION) {
+            c.fail(format!(
+                "{ctx}: the warning already concerns the situation whatever the answers; `situation_when` is for a warning about models"
+            ));
+            continue;
+        }
+        let both = Cond::All(vec![when.clone(), situation.clone()]);
+        let r = trigger_reach(kb, &both);
+        if r.too_many {
+            c.fail(format!(
+                "{ctx}: it depends on too many answers to check; simplify it"
+            ));
+            continue;
+        }
+        if !r.fires {
+            c.fail(format!(
+                "{ctx}: no set of answers raises it with `when` (the two can never hold together)"
+            ));
+        }
+        if trigger_reach(kb, situation).fires_unnamed {
+            c.fail(format!(
+                "{ctx}: some answers make it hold without naming any answer behind it; make it ask for the options that call for it"
+            ));
+        }
+        let without = Cond::All(vec![when.clone(), Cond::Not(Box::new(situation.clone()))]);
+        let narrower = trigger_reach(kb, &without).fires;
+        if !narrower {
+            c.fail(format!(
+                "{ctx}: it holds whenever `when` does, so the warning concerns the situation always: list `situation` in `applies_to` instead"
+            ));
+        }
+    }
 }
 
 /// Walks every complete answer set to the questions a trigger reads and the questions their branching reads (each

@@ -941,6 +941,66 @@ fn first_warning(edit: impl FnOnce(&mut Value)) -> Result<Vec<String>, contract_
     with_edit("red_flags.json", |v| edit(&mut v[0]))
 }
 
+/// Changes the warning with this id in `red_flags.json`.
+fn warning(
+    id: &str,
+    edit: impl FnOnce(&mut Value),
+) -> Result<Vec<String>, contract_advisor::Error> {
+    with_edit("red_flags.json", |v| {
+        let f = v
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|f| f["id"] == id)
+            .unwrap();
+        edit(f);
+    })
+}
+
+#[test]
+fn a_situation_when_that_cannot_narrow_a_warning_about_models_is_rejected() {
+    // On a warning that concerns the situation already.
+    expect_problem(
+        warning(
+            "early-savings",
+            |f| {
+                f["situation_when"] =
+                    serde_json::json!({"q": "q-savings-timing", "any_of": ["early"]})
+            },
+        ),
+        "already concerns the situation whatever the answers",
+    );
+    // Never together with the trigger.
+    expect_problem(
+        warning("patient-choice", |f| {
+            f["situation_when"] = serde_json::json!({"q": "q-patient-choice", "any_of": ["no"]})
+        }),
+        "the two can never hold together",
+    );
+    // Whenever the trigger holds: then it concerns the situation always.
+    expect_problem(
+        warning(
+            "patient-choice",
+            |f| {
+                f["situation_when"] =
+                    serde_json::json!({"q": "q-patient-choice", "any_of": ["yes", "partly"]})
+            },
+        ),
+        "holds whenever `when` does",
+    );
+    // Holding only through `not`.
+    expect_problem(
+        warning(
+            "patient-choice",
+            |f| {
+                f["situation_when"] =
+                    serde_json::json!({"not": {"q": "q-data-quality", "any_of": ["good"]}})
+            },
+        ),
+        "without naming any answer behind it",
+    );
+}
+
 #[test]
 fn a_warning_whose_trigger_reads_no_question_is_rejected() {
     expect_problem(

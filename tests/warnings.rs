@@ -188,8 +188,14 @@ fn each_warning_is_raised_by_its_answers_under_what_to_watch_and_on_its_models()
                 );
             }
         }
+        // Or the situation, by its `applies_to` or because the answers meet its `situation_when`.
+        let sel = answers(&p.raises, &what).effective(&KB).sel;
+        let situation = flag.applies_to.iter().any(|a| a == flags::SITUATION)
+            || KB.flag_situation[flag_index(warning)]
+                .as_ref()
+                .is_some_and(|c| c.eval(&sel));
         assert!(
-            on_a_model || flag.applies_to.iter().any(|a| a == flags::SITUATION),
+            on_a_model || situation,
             "{what}: under What to watch though it concerns neither the situation nor the combination"
         );
     }
@@ -217,10 +223,13 @@ fn each_warning_is_not_raised_by_the_close_answers() {
         );
         let mut read = Vec::new();
         KB.flag_when[flag_index(warning)].questions(&mut |q| read.push(q));
+        if let Some(c) = &KB.flag_situation[flag_index(warning)] {
+            c.questions(&mut |q| read.push(q));
+        }
         assert!(
             KB.question_index(chosen[0])
                 .is_some_and(|qi| read.contains(&qi)),
-            "{what}: the changed answer is not one the warning's trigger reads"
+            "{what}: the changed answer is not one the warning's trigger (`when` or `situation_when`) reads"
         );
         assert!(forced.len() <= 2, "{what}: {forced:?} taken away");
         let rec = api::recommendation(&KB, &quiet);

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (232: the first 40, then each of the eight earlier held-out sets once it had been run and
+/// The tuning set (256: the first 40, then each of the nine earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (169/232 = 73% and 214/232 = 92% with the new-vehicle margin; six violations): each new held-out set exposed
+/// (186/256 = 73% and 236/256 = 92% with the new-vehicle margin; seven violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,17 +188,18 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [218, 169, 159],
-            top3: [230, 214, 215],
-            violations: 6,
+            leader: [240, 186, 169],
+            top3: [254, 236, 234],
+            violations: 7,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the ninth, w01-w24) was first run, with the new-vehicle margin committed before
-/// the run: vehicle leader 17/24 (71%; the target is 85%), top three 22/24 (92%; target 90%), one
-/// must-not-lead violation (target none): see tests/scenarios/README.md. A change must not lower them; raising them
+/// the engine gave when the set (the tenth, x01-x24) was first run, with the new-vehicle margin, the reworded
+/// questions and the warnings' situation branches committed before the run: vehicle leader 18/24 (75%; the issue's
+/// target is 85%), top three 23/24 (96%; target 90%), one must-not-lead violation (target none): see
+/// tests/scenarios/README.md. A change must not lower them; raising them
 /// needs a fresh held-out set.
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
@@ -206,8 +207,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 17, 10],
-            top3: [24, 22, 19],
+            leader: [22, 18, 18],
+            top3: [24, 23, 24],
             violations: 1,
         },
     );
@@ -226,10 +227,11 @@ fn held_out_encoders_agree() {
     }
     println!("held-out encoder agreement {same}/{either}");
     // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, the fifth set 89%, the
-    // sixth 91.8%, the seventh 90.9% (873/960), the eighth 91.1% (889/976) and the ninth, by a new pair on the same
-    // wording, 88.2% (846/959; tests/scenarios/README.md). The floor is the ninth set's figure.
+    // sixth 91.8%, the seventh 90.9% (873/960), the eighth 91.1% (889/976), the ninth, by a new pair on the same
+    // wording, 88.2% (846/959), and the tenth, after the analytics, relationships and data-quality questions were
+    // reworded, 91.8% (888/967; tests/scenarios/README.md). The floor is the tenth set's figure.
     assert!(
-        share(same, either) >= 0.88,
+        share(same, either) >= 0.918,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (256: the first 40, then each of the nine earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (186/256 = 73% and 236/256 = 92% with the new-vehicle margin; seven violations): each new held-out set exposed
+/// (191/256 = 75% and 234/256 = 91% with the new-vehicle margin; seven violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,8 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [240, 186, 169],
-            top3: [254, 236, 234],
+            leader: [240, 191, 167],
+            top3: [254, 234, 234],
             violations: 7,
         },
     );

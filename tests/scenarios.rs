@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (256: the first 40, then each of the nine earlier held-out sets once it had been run and
+/// The tuning set (280: the first 40, then each of the ten earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (191/256 = 75% and 234/256 = 91% with the new-vehicle margin; seven violations): each new held-out set exposed
+/// (209/280 = 75% and 257/280 = 92% with the new-vehicle margin; eight violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,18 +188,17 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [240, 191, 167],
-            top3: [254, 234, 234],
-            violations: 7,
+            leader: [262, 209, 185],
+            top3: [278, 257, 258],
+            violations: 8,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the tenth, x01-x24) was first run, with the new-vehicle margin, the reworded
-/// questions and the warnings' situation branches committed before the run: vehicle leader 18/24 (75%; the issue's
-/// target is 85%), top three 23/24 (96%; target 90%), one must-not-lead violation (target none): see
-/// tests/scenarios/README.md. A change must not lower them; raising them
+/// the engine gave when the set (the eleventh, y01-y24) was first run, with every change before it committed:
+/// vehicle leader 16/24 (67%; the target is 85%), top three 20/24 (83%; target 90%), no must-not-lead
+/// violation: see tests/scenarios/README.md. A change must not lower them; raising them
 /// needs a fresh held-out set.
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
@@ -207,9 +206,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 18, 18],
-            top3: [24, 23, 24],
-            violations: 1,
+            leader: [19, 16, 15],
+            top3: [22, 20, 22],
+            violations: 0,
         },
     );
 }
@@ -229,7 +228,8 @@ fn held_out_encoders_agree() {
     // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, the fifth set 89%, the
     // sixth 91.8%, the seventh 90.9% (873/960), the eighth 91.1% (889/976), the ninth, by a new pair on the same
     // wording, 88.2% (846/959), and the tenth, after the analytics, relationships and data-quality questions were
-    // reworded, 91.8% (888/967; tests/scenarios/README.md). The floor is the tenth set's figure.
+    // reworded, 91.8% (888/967), and the eleventh 92.3% (883/957; tests/scenarios/README.md). The floor is the
+    // tenth set's figure, the lower of the two on this wording.
     assert!(
         share(same, either) >= 0.918,
         "held-out encoder agreement {same}/{either}"

@@ -736,24 +736,39 @@ fn separator(kb: &Kb, states: &[QState], x: usize, y: usize) -> Option<Separator
     best.map(|(_, _, s)| s)
 }
 
-fn layer_ranking(kb: &Kb, states: &[QState], tallies: &[Tally], layer: Layer) -> LayerRanking {
-    let order = rank(kb, tallies, layer);
+/// The models level with the first of `order` (two or more when the lead is a tie, else none): not ruled out, and
+/// fitting exactly as well, each less its margin.
+fn level_with_first(tallies: &[Tally], order: &[usize]) -> Vec<usize> {
     let none = Tally::default();
     let first = order.first().and_then(|i| tallies.get(*i)).unwrap_or(&none);
-    let tied: Vec<usize> = if first.ruled_out || !first.touched {
-        Vec::new()
+    if first.ruled_out || !first.touched {
+        return Vec::new();
+    }
+    let tied: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|i| {
+            tallies
+                .get(*i)
+                .is_some_and(|t| !t.ruled_out && compare_fit(t, first) == Ordering::Equal)
+        })
+        .collect();
+    if tied.len() >= 2 {
+        tied
     } else {
-        order
-            .iter()
-            .copied()
-            .filter(|i| {
-                tallies
-                    .get(*i)
-                    .is_some_and(|t| !t.ruled_out && compare_fit(t, first) == Ordering::Equal)
-            })
-            .collect()
-    };
-    let tied = if tied.len() >= 2 { tied } else { Vec::new() };
+        Vec::new()
+    }
+}
+
+/// Whether the first of a layer is level with another model: a tie, which the result states in words rather
+/// than as a lead.
+pub fn first_is_tied(kb: &Kb, tallies: &[Tally], layer: Layer) -> bool {
+    !level_with_first(tallies, &rank(kb, tallies, layer)).is_empty()
+}
+
+fn layer_ranking(kb: &Kb, states: &[QState], tallies: &[Tally], layer: Layer) -> LayerRanking {
+    let order = rank(kb, tallies, layer);
+    let tied = level_with_first(tallies, &order);
     let separator = match tied.as_slice() {
         [x, y, ..] => separator(kb, states, *x, *y),
         _ => None,

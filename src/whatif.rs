@@ -7,7 +7,7 @@
 
 use crate::answers::{options_in, toggle, Answers};
 use crate::content::{Layer, Question};
-use crate::engine::{leader, states, tallies, Evaluation, Tally};
+use crate::engine::{first_is_tied, leader, states, tallies, Evaluation, Tally};
 use crate::kb::Kb;
 
 /// One changed answer.
@@ -117,9 +117,11 @@ fn margin(kb: &Kb, totals: &[Tally], layer: Layer, old: usize) -> i32 {
     fit(totals, old).saturating_sub(best_other)
 }
 
+/// The change of leader that `steps` make, if they make one. A first place shared with another model is a tie,
+/// not a new leader: naming one of the two would let the order of ids decide what the advice says.
 fn change(kb: &Kb, steps: Vec<Step>, layer: Layer, old: usize, totals: &[Tally]) -> Option<Change> {
     let new = leader(kb, totals, layer)?;
-    (new != old).then(|| Change {
+    (new != old && !first_is_tied(kb, totals, layer)).then(|| Change {
         steps,
         layer,
         old_leader: old,

@@ -453,7 +453,7 @@ proptest! {
 proptest! {
     #![proptest_config(config(32))]
 
-    /// Every what-if change, applied, really puts its new leader first.
+    /// Every what-if change, applied, really puts its new leader first, ahead of every other model (not level).
     #[test]
     fn what_if_changes_do_what_they_say(masks in valid_masks()) {
         let kb = kb();
@@ -469,6 +469,8 @@ proptest! {
             let after = engine::evaluate(kb, &changed);
             prop_assert_eq!(after.layer(change.layer).order.first(), Some(&change.new_leader));
             prop_assert_ne!(change.new_leader, change.old_leader);
+            // A lead, not a tie settled by the order of ids.
+            prop_assert!(after.layer(change.layer).tied.is_empty());
         }
     }
 }

@@ -29,7 +29,8 @@ pub const BASELINE_VEHICLE: &str = "no-new-contract";
 /// that the paper's reference list stays short.
 const MAX_CITED: usize = 1;
 
-/// Warnings given in full in the risks table; the rest are named after it, most serious first.
+/// Warnings given in full in the risks table; the rest are counted after it and given in the appendix or the full
+/// report. A paper that would still reach [`WORD_LIMIT`] without its what-if pointer gives one fewer.
 const MAX_RISKS: usize = 3;
 
 /// Answers in the situation table (money, capability and procurement come back in sections 6 to 8).
@@ -429,12 +430,17 @@ fn lead(lead: &str, text: String) -> Item {
 /// [`ErrorKind::NoRecommendation`] when the answers give no recommended combination yet.
 pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> {
     // A board paper is two to four pages: when the body would reach the limit, its pointer to what would change the
-    // advice goes (the results and the appendix keep every what-if).
-    let full = build_at(kb, answers, opts, true)?;
+    // advice goes (the results and the appendix keep every what-if), and then its third risk joins the others in
+    // the appendix or the full report.
+    let full = build_at(kb, answers, opts, true, MAX_RISKS)?;
     if body_words(&full) < WORD_LIMIT {
         return Ok(full);
     }
-    build_at(kb, answers, opts, false)
+    let shorter = build_at(kb, answers, opts, false, MAX_RISKS)?;
+    if body_words(&shorter) < WORD_LIMIT {
+        return Ok(shorter);
+    }
+    build_at(kb, answers, opts, false, MAX_RISKS - 1)
 }
 
 /// The words of a paper's body, without its appendix.
@@ -449,7 +455,13 @@ fn body_words(p: &Paper) -> usize {
 /// The most words the body of a board paper (without its appendix) may have.
 pub const WORD_LIMIT: usize = 1_800;
 
-fn build_at(kb: &Kb, answers: &Answers, opts: Options, what_if: bool) -> Result<Paper, Error> {
+fn build_at(
+    kb: &Kb,
+    answers: &Answers,
+    opts: Options,
+    what_if: bool,
+    risks: usize,
+) -> Result<Paper, Error> {
     let rec = api::recommendation(kb, answers);
     let no_rec = || {
         Error::new(
@@ -739,7 +751,7 @@ fn build_at(kb: &Kb, answers: &Answers, opts: Options, what_if: bool) -> Result<
             text: "The answers raise these warnings, drawn from documented cases and guidance, most serious first:".to_owned(),
         });
         let mut rows = Vec::new();
-        for f in rec.watch.iter().take(MAX_RISKS) {
+        for f in rec.watch.iter().take(risks) {
             if w.once(&f.mitigation) {
                 let cite = w.cite(&f.sources);
                 rows.push(vec![f.title.clone(), format!("{}{cite}", f.mitigation)]);
@@ -749,7 +761,7 @@ fn build_at(kb: &Kb, answers: &Answers, opts: Options, what_if: bool) -> Result<
             header: vec!["Risk".to_owned(), "Mitigation".to_owned()],
             rows,
         });
-        let more = rec.watch.len().saturating_sub(MAX_RISKS);
+        let more = rec.watch.len().saturating_sub(risks);
         if more > 0 {
             let place = if opts.appendix {
                 "appendix C"
@@ -759,7 +771,7 @@ fn build_at(kb: &Kb, answers: &Answers, opts: Options, what_if: bool) -> Result<
             let plural = if more == 1 { "warning" } else { "warnings" };
             blocks.push(Block::Para {
                 text: format!(
-                    "The answers raise {more} further {plural}, less serious; {place} gives what to do about each."
+                    "The answers raise {more} further {plural}, none more serious than these; {place} gives what to do about each."
                 ),
             });
         }
@@ -902,7 +914,7 @@ fn build_at(kb: &Kb, answers: &Answers, opts: Options, what_if: bool) -> Result<
     // Appendix (before the sources are listed, so that its citations count).
     let mut appendix = Vec::new();
     if opts.appendix {
-        appendix = build_appendix(&mut w, &rec, &journey);
+        appendix = build_appendix(&mut w, &rec, &journey, risks);
         let gaps: Vec<Item> = preferred
             .models()
             .flat_map(|m| &m.readiness.summary)
@@ -956,6 +968,7 @@ fn build_appendix(
     w: &mut Writer<'_>,
     rec: &Recommendation,
     journey: &api::Journey,
+    risks: usize,
 ) -> Vec<Section> {
     let mut out = Vec::new();
     let mut rows = Vec::new();
@@ -1022,7 +1035,7 @@ fn build_appendix(
         }
     }
     let mut warnings: Vec<Item> = Vec::new();
-    for f in rec.watch.iter().skip(MAX_RISKS) {
+    for f in rec.watch.iter().skip(risks) {
         if w.once(&f.mitigation) {
             let cite = w.cite(&f.sources);
             warnings.push(lead(

@@ -416,3 +416,56 @@ fn the_word_paper_is_a_docx_of_the_same_paper_and_reads_back_from_the_page_view(
     let err = docx::from_json("{\"title\": 1}").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Document);
 }
+
+/// A random answer set whose paper, before the third stage of shortening, ran to 1,866 words with only its what-if
+/// pointer taken out (`tests/paper/long-answers.json`): the third risk now goes to the full report (or appendix C),
+/// counted in the sentence after the table, and the body keeps under the limit.
+#[test]
+fn a_paper_still_too_long_without_its_what_if_gives_its_third_risk_to_the_appendix() {
+    let kb = Kb::embedded().unwrap();
+    let text = std::fs::read_to_string("tests/paper/long-answers.json").unwrap();
+    let raw: RawAnswers = serde_json::from_str(&text).unwrap();
+    let (answers, _) = Answers::from_raw(&kb, &raw).unwrap();
+    let rec = api::recommendation(&kb, &answers);
+    assert!(
+        rec.watch.len() > 3,
+        "the answers raise {} warnings",
+        rec.watch.len()
+    );
+
+    let p = paper::build(&kb, &answers, Options::default()).unwrap();
+    let words = paper::word_count(&paper::render_markdown(&p));
+    assert!(words < paper::WORD_LIMIT, "{words} words");
+    let risks = &p.sections[4].blocks;
+    let rows = risks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table { rows, .. } => Some(rows),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0][0], rec.watch[0].title);
+    let more = rec.watch.len() - 2;
+    assert!(
+        risks.iter().any(|b| matches!(b, Block::Para { text }
+            if text.starts_with(&format!("The answers raise {more} further warnings, none more serious than these")))),
+        "{risks:?}"
+    );
+
+    // With the appendix, appendix C gives the third warning in full.
+    let with = paper::build(
+        &kb,
+        &answers,
+        Options {
+            appendix: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let appendix = paper::render_markdown(&Paper {
+        sections: Vec::new(),
+        ..with
+    });
+    assert!(appendix.contains(&rec.watch[2].title), "{appendix}");
+}

@@ -454,15 +454,7 @@ fn a_paper_still_too_long_without_its_what_if_gives_its_third_risk_to_the_append
     );
 
     // With the appendix, appendix C gives the third warning in full.
-    let with = paper::build(
-        &kb,
-        &answers,
-        Options {
-            appendix: true,
-            ..Options::default()
-        },
-    )
-    .unwrap();
+    let with = paper::build(&kb, &answers, Options { appendix: true }).unwrap();
     let appendix = paper::render_markdown(&Paper {
         sections: Vec::new(),
         ..with

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (280: the first 40, then each of the ten earlier held-out sets once it had been run and
+/// The tuning set (304: the first 40, then each of the eleven earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (209/280 = 75% and 257/280 = 92% with the new-vehicle margin; eight violations): each new held-out set exposed
+/// (225/304 = 74% and 277/304 = 91% with the new-vehicle margin; eight violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,17 +188,17 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [262, 209, 185],
-            top3: [278, 257, 258],
+            leader: [281, 225, 200],
+            top3: [300, 277, 280],
             violations: 8,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the eleventh, y01-y24) was first run, with every change before it committed:
-/// vehicle leader 16/24 (67%; the target is 85%), top three 20/24 (83%; target 90%), no must-not-lead
-/// violation: see tests/scenarios/README.md. A change must not lower them; raising them
+/// the engine gave when the set (the twelfth, z01-z24) was first run, with every change before it committed:
+/// vehicle leader 17/24 (71%; the target is 85%), top three 19/24 (79%; target 90%), two must-not-lead
+/// violations (target none): see tests/scenarios/README.md. A change must not lower them; raising them
 /// needs a fresh held-out set.
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
@@ -206,9 +206,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [19, 16, 15],
-            top3: [22, 20, 22],
-            violations: 0,
+            leader: [19, 17, 14],
+            top3: [21, 19, 22],
+            violations: 2,
         },
     );
 }
@@ -228,10 +228,10 @@ fn held_out_encoders_agree() {
     // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, the fifth set 89%, the
     // sixth 91.8%, the seventh 90.9% (873/960), the eighth 91.1% (889/976), the ninth, by a new pair on the same
     // wording, 88.2% (846/959), and the tenth, after the analytics, relationships and data-quality questions were
-    // reworded, 91.8% (888/967), and the eleventh 92.3% (883/957; tests/scenarios/README.md). The floor is the
-    // tenth set's figure, the lower of the two on this wording.
+    // reworded, 91.8% (888/967), the eleventh 92.3% (883/957) and the twelfth 93.7% (917/979;
+    // tests/scenarios/README.md). The floor is the twelfth set's figure.
     assert!(
-        share(same, either) >= 0.918,
+        share(same, either) >= 0.936,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -432,13 +432,13 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
     // A board paper is two to four pages: when the body would reach the limit, its pointer to what would change the
     // advice goes (the results and the appendix keep every what-if), and then its third risk joins the others in
     // the appendix or the full report.
-    let full = build_at(kb, answers, opts, true, MAX_RISKS)?;
-    if body_words(&full) < WORD_LIMIT {
-        return Ok(full);
-    }
-    let shorter = build_at(kb, answers, opts, false, MAX_RISKS)?;
-    if body_words(&shorter) < WORD_LIMIT {
-        return Ok(shorter);
+    // The stage is chosen on the paper without its appendix, so that the body is the same with or without one (the
+    // appendix's own citations join the source list, and no cut to the body can remove them).
+    let body = Options { appendix: false };
+    for (what_if, risks) in [(true, MAX_RISKS), (false, MAX_RISKS)] {
+        if body_words(&build_at(kb, answers, body, what_if, risks)?) < WORD_LIMIT {
+            return build_at(kb, answers, opts, what_if, risks);
+        }
     }
     build_at(kb, answers, opts, false, MAX_RISKS - 1)
 }
@@ -768,10 +768,14 @@ fn build_at(
             } else {
                 "the full report"
             };
-            let plural = if more == 1 { "warning" } else { "warnings" };
+            let (plural, each) = if more == 1 {
+                ("warning", "it")
+            } else {
+                ("warnings", "each")
+            };
             blocks.push(Block::Para {
                 text: format!(
-                    "The answers raise {more} further {plural}, none more serious than these; {place} gives what to do about each."
+                    "The answers raise {more} further {plural}, none more serious than these; {place} gives what to do about {each}."
                 ),
             });
         }

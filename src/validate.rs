@@ -634,6 +634,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
         let read_by_rule = kb
             .flag_when
             .iter()
+            .chain(kb.flag_situation.iter().flatten())
             .chain(kb.routes.conds())
             .chain(kb.case_features.iter().flatten())
             .chain(kb.show_if.iter().flatten())

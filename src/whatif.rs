@@ -2,7 +2,9 @@
 //!
 //! For every visible question, every other answer (or, for multiple choice, adding or removing one option) is
 //! tried; branching is re-evaluated each time. A change is kept when it changes the leading arrangement, vehicle
-//! or payment rule (ranked exactly as [`crate::engine::rank`] ranks them). Changes to answers already given come before answers to unanswered questions, then
+//! or payment rule (ranked exactly as [`crate::engine::rank`] ranks them) to a model that leads alone and on an
+//! answer: a change that brings a tie for first place, or puts first a model no answer speaks to, is not one. Changes
+//! to answers already given come before answers to unanswered questions, then
 //! the largest resulting lead first, then journey order — so the result is deterministic.
 
 use crate::answers::{options_in, toggle, Answers};
@@ -118,10 +120,14 @@ fn margin(kb: &Kb, totals: &[Tally], layer: Layer, old: usize) -> i32 {
 }
 
 /// The change of leader that `steps` make, if they make one. A first place shared with another model is a tie,
-/// not a new leader: naming one of the two would let the order of ids decide what the advice says.
+/// not a new leader, and so is a first place no answer speaks to: naming one would let the order of ids decide what
+/// the advice says.
 fn change(kb: &Kb, steps: Vec<Step>, layer: Layer, old: usize, totals: &[Tally]) -> Option<Change> {
     let new = leader(kb, totals, layer)?;
-    (new != old && !first_is_tied(kb, totals, layer)).then(|| Change {
+    // The new leader must stand on an answer (a model no answer speaks to is first only by the order of ids) and
+    // not be ruled out.
+    let stands = totals.get(new).is_some_and(|t| t.touched && !t.ruled_out);
+    (new != old && stands && !first_is_tied(kb, totals, layer)).then(|| Change {
         steps,
         layer,
         old_leader: old,

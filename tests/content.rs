@@ -997,7 +997,7 @@ fn a_situation_when_that_cannot_narrow_a_warning_about_models_is_rejected() {
                     serde_json::json!({"not": {"q": "q-data-quality", "any_of": ["good"]}})
             },
         ),
-        "without naming any answer behind it",
+        "situation_when: some answers make it hold without naming any answer behind it",
     );
 }
 

@@ -419,7 +419,8 @@ fn the_word_paper_is_a_docx_of_the_same_paper_and_reads_back_from_the_page_view(
 
 /// A random answer set whose paper, before the third stage of shortening, ran to 1,866 words with only its what-if
 /// pointer taken out (`tests/paper/long-answers.json`): the third risk now goes to the full report (or appendix C),
-/// counted in the sentence after the table, and the body keeps under the limit.
+/// counted in the sentence after the table, and the body keeps under the limit, at the same stage with the
+/// appendix as without it.
 #[test]
 fn a_paper_still_too_long_without_its_what_if_gives_its_third_risk_to_the_appendix() {
     let kb = Kb::embedded().unwrap();
@@ -455,9 +456,53 @@ fn a_paper_still_too_long_without_its_what_if_gives_its_third_risk_to_the_append
 
     // With the appendix, appendix C gives the third warning in full.
     let with = paper::build(&kb, &answers, Options { appendix: true }).unwrap();
+    // The body is shortened at the same stage with the appendix as without it: the appendix's own citations, which
+    // join the source list, do not cost the body its third risk or its what-if.
+    let rows_with = with.sections[4]
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table { rows, .. } => Some(rows),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(rows_with, rows);
     let appendix = paper::render_markdown(&Paper {
         sections: Vec::new(),
         ..with
     });
     assert!(appendix.contains(&rec.watch[2].title), "{appendix}");
+}
+
+/// The body is the same with or without the appendix: the stage of shortening is chosen on the paper without it.
+/// With these answers (`tests/paper/appendix-stage-answers.json`, found by review) the appendix's citations once
+/// made the body with an appendix drop its what-if pointer and its third risk, while the paper without one kept both.
+#[test]
+fn the_appendix_does_not_shorten_the_body() {
+    let kb = Kb::embedded().unwrap();
+    let text = std::fs::read_to_string("tests/paper/appendix-stage-answers.json").unwrap();
+    let raw: RawAnswers = serde_json::from_str(&text).unwrap();
+    let (answers, _) = Answers::from_raw(&kb, &raw).unwrap();
+    let without = paper::build(&kb, &answers, Options::default()).unwrap();
+    let with = paper::build(&kb, &answers, Options { appendix: true }).unwrap();
+    assert!(!with.appendix.is_empty());
+    let words = |p: &Paper| {
+        paper::word_count(&paper::render_markdown(&Paper {
+            appendix: Vec::new(),
+            ..p.clone()
+        }))
+    };
+    assert!(words(&without) < paper::WORD_LIMIT);
+    // The same risks in the table, and section 4 (where the what-if pointer goes) the same length.
+    let rows = |p: &Paper| {
+        p.sections[4].blocks.iter().find_map(|b| match b {
+            Block::Table { rows, .. } => Some(rows.clone()),
+            _ => None,
+        })
+    };
+    assert_eq!(rows(&with), rows(&without));
+    assert_eq!(
+        with.sections[3].blocks.len(),
+        without.sections[3].blocks.len()
+    );
 }

@@ -469,8 +469,10 @@ proptest! {
             let after = engine::evaluate(kb, &changed);
             prop_assert_eq!(after.layer(change.layer).order.first(), Some(&change.new_leader));
             prop_assert_ne!(change.new_leader, change.old_leader);
-            // A lead, not a tie settled by the order of ids.
+            // A lead, not a tie settled by the order of ids, and one an answer speaks to.
             prop_assert!(after.layer(change.layer).tied.is_empty());
+            let new = after.score(change.new_leader).unwrap();
+            prop_assert!(new.tally.touched && !new.tally.ruled_out);
         }
     }
 }

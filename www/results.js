@@ -222,7 +222,7 @@ class Renderer {
     const list = this.rec.watch;
     return list.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
       h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
-      fold(`All ${list.length} ${list.length === 1 ? 'warning' : 'warnings'} your answers raise, most serious first, with what to do`,
+      fold(`All ${list.length} ${list.length === 1 ? 'warning' : 'warnings'} for your situation and this combination, most serious first`,
         list.map((f) => this.flag(f, 'ca-watch'))));
   }
 

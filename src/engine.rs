@@ -760,10 +760,14 @@ fn level_with_first(tallies: &[Tally], order: &[usize]) -> Vec<usize> {
     }
 }
 
-/// Whether the first of a layer is level with another model: a tie, which the result states in words rather
-/// than as a lead.
-pub fn first_is_tied(kb: &Kb, tallies: &[Tally], layer: Layer) -> bool {
-    !level_with_first(tallies, &rank(kb, tallies, layer)).is_empty()
+/// The first of a layer when it leads alone and on an answer: `None` when it is level with another model (a tie,
+/// which the result states in words), when no answer speaks to it, or when it is ruled out. Either way only the
+/// order of ids would have put it first.
+pub fn sole_leader(kb: &Kb, tallies: &[Tally], layer: Layer) -> Option<usize> {
+    let order = rank(kb, tallies, layer);
+    let first = *order.first()?;
+    let t = tallies.get(first)?;
+    (t.touched && !t.ruled_out && level_with_first(tallies, &order).is_empty()).then_some(first)
 }
 
 fn layer_ranking(kb: &Kb, states: &[QState], tallies: &[Tally], layer: Layer) -> LayerRanking {

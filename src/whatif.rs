@@ -9,7 +9,7 @@
 
 use crate::answers::{options_in, toggle, Answers};
 use crate::content::{Layer, Question};
-use crate::engine::{first_is_tied, leader, states, tallies, Evaluation, Tally};
+use crate::engine::{sole_leader, states, tallies, Evaluation, Tally};
 use crate::kb::Kb;
 
 /// One changed answer.
@@ -123,11 +123,8 @@ fn margin(kb: &Kb, totals: &[Tally], layer: Layer, old: usize) -> i32 {
 /// not a new leader, and so is a first place no answer speaks to: naming one would let the order of ids decide what
 /// the advice says.
 fn change(kb: &Kb, steps: Vec<Step>, layer: Layer, old: usize, totals: &[Tally]) -> Option<Change> {
-    let new = leader(kb, totals, layer)?;
-    // The new leader must stand on an answer (a model no answer speaks to is first only by the order of ids) and
-    // not be ruled out.
-    let stands = totals.get(new).is_some_and(|t| t.touched && !t.ruled_out);
-    (new != old && stands && !first_is_tied(kb, totals, layer)).then(|| Change {
+    let new = sole_leader(kb, totals, layer)?;
+    (new != old).then(|| Change {
         steps,
         layer,
         old_leader: old,

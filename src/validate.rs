@@ -1027,7 +1027,13 @@ fn new_vehicle_margin(c: &mut Checker) {
 /// neither a group nor a model id, stop the content loading; see `Kb`.)
 fn warnings(c: &mut Checker) {
     let kb = c.kb;
-    for (f, when) in kb.content.red_flags.iter().zip(&kb.flag_when) {
+    for ((f, when), situation) in kb
+        .content
+        .red_flags
+        .iter()
+        .zip(&kb.flag_when)
+        .zip(&kb.flag_situation)
+    {
         let ctx = format!("red_flags.json `{}`", f.id);
         c.text(&format!("{ctx} message"), &f.message);
         c.text(&format!("{ctx} mitigation"), &f.mitigation);
@@ -1065,47 +1071,45 @@ fn warnings(c: &mut Checker) {
                 "{ctx}: some answers raise it without naming any answer behind it (it holds only through `not` or `answered`); make it ask for the options that call for it"
             ));
         }
+        if let Some(situation) = situation {
+            situation_when(c, f, when, situation);
+        }
     }
-    for ((f, when), situation) in kb
-        .content
-        .red_flags
-        .iter()
-        .zip(&kb.flag_when)
-        .zip(&kb.flag_situation)
-    {
-        let Some(situation) = situation else { continue };
-        let ctx = format!("red_flags.json `{}` situation_when", f.id);
-        if f.applies_to.iter().any(|a| a == crate::flags::SITUATION) {
-            c.fail(format!(
-                "{ctx}: the warning already concerns the situation whatever the answers; `situation_when` is for a warning about models"
-            ));
-            continue;
-        }
-        let both = Cond::All(vec![when.clone(), situation.clone()]);
-        let r = trigger_reach(kb, &both);
-        if r.too_many {
-            c.fail(format!(
-                "{ctx}: it depends on too many answers to check; simplify it"
-            ));
-            continue;
-        }
-        if !r.fires {
-            c.fail(format!(
-                "{ctx}: no set of answers raises it with `when` (the two can never hold together)"
-            ));
-        }
-        if trigger_reach(kb, situation).fires_unnamed {
-            c.fail(format!(
-                "{ctx}: some answers make it hold without naming any answer behind it; make it ask for the options that call for it"
-            ));
-        }
-        let without = Cond::All(vec![when.clone(), Cond::Not(Box::new(situation.clone()))]);
-        let narrower = trigger_reach(kb, &without).fires;
-        if !narrower {
-            c.fail(format!(
-                "{ctx}: it holds whenever `when` does, so the warning concerns the situation always: list `situation` in `applies_to` instead"
-            ));
-        }
+}
+
+/// The rules for a warning's `situation_when`: only on a warning about models; able to hold together with `when`
+/// but not whenever `when` does (then the warning concerns the situation always); naming the answers behind it.
+fn situation_when(c: &mut Checker, f: &crate::content::RedFlag, when: &Cond, situation: &Cond) {
+    let kb = c.kb;
+    let ctx = format!("red_flags.json `{}` situation_when", f.id);
+    if f.applies_to.iter().any(|a| a == crate::flags::SITUATION) {
+        c.fail(format!(
+            "{ctx}: the warning already concerns the situation whatever the answers; `situation_when` is for a warning about models"
+        ));
+        return;
+    }
+    let r = trigger_reach(kb, &Cond::All(vec![when.clone(), situation.clone()]));
+    if r.too_many {
+        c.fail(format!(
+            "{ctx}: it depends on too many answers to check; simplify it"
+        ));
+        return;
+    }
+    if !r.fires {
+        c.fail(format!(
+            "{ctx}: no set of answers raises it with `when` (the two can never hold together)"
+        ));
+    }
+    if trigger_reach(kb, situation).fires_unnamed {
+        c.fail(format!(
+            "{ctx}: some answers make it hold without naming any answer behind it; make it ask for the options that call for it"
+        ));
+    }
+    let without = Cond::All(vec![when.clone(), Cond::Not(Box::new(situation.clone()))]);
+    if !trigger_reach(kb, &without).fires {
+        c.fail(format!(
+            "{ctx}: it holds whenever `when` does, so the warning concerns the situation always: list `situation` in `applies_to` instead"
+        ));
     }
 }
 

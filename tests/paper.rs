@@ -62,6 +62,25 @@ fn paragraphs(p: &Paper) -> Vec<String> {
     out
 }
 
+/// The rows of a section's table.
+fn table(section: &paper::Section) -> &[Vec<String>] {
+    section
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table { rows, .. } => Some(rows.as_slice()),
+            _ => None,
+        })
+        .unwrap()
+}
+
+/// Answers read from a file of `tests/paper/`.
+fn fixture(kb: &Kb, name: &str) -> Answers {
+    let text = std::fs::read_to_string(format!("tests/paper/{name}")).unwrap();
+    let raw: RawAnswers = serde_json::from_str(&text).unwrap();
+    Answers::from_raw(kb, &raw).unwrap().0
+}
+
 const HEADINGS: [&str; 9] = [
     "1. Purpose and decision sought",
     "2. The situation",
@@ -117,14 +136,7 @@ fn every_scenario_gives_a_short_board_paper_in_the_usual_shape() {
 
         // The options: the recommended combination first, no new contract as the baseline, at most three.
         let rec = api::recommendation(&kb, &answers);
-        let options = p.sections[2]
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table { rows, .. } => Some(rows),
-                _ => None,
-            })
-            .unwrap();
+        let options = table(&p.sections[2]);
         assert!((2..=3).contains(&options.len()), "{name}");
         assert!(options[0][0].starts_with(&format!("A. {}", rec.combinations[0].text)));
         assert!(
@@ -424,9 +436,7 @@ fn the_word_paper_is_a_docx_of_the_same_paper_and_reads_back_from_the_page_view(
 #[test]
 fn a_paper_still_too_long_without_its_what_if_gives_its_third_risk_to_the_appendix() {
     let kb = Kb::embedded().unwrap();
-    let text = std::fs::read_to_string("tests/paper/long-answers.json").unwrap();
-    let raw: RawAnswers = serde_json::from_str(&text).unwrap();
-    let (answers, _) = Answers::from_raw(&kb, &raw).unwrap();
+    let answers = fixture(&kb, "long-answers.json");
     let rec = api::recommendation(&kb, &answers);
     assert!(
         rec.watch.len() > 3,
@@ -438,13 +448,7 @@ fn a_paper_still_too_long_without_its_what_if_gives_its_third_risk_to_the_append
     let words = paper::word_count(&paper::render_markdown(&p));
     assert!(words < paper::WORD_LIMIT, "{words} words");
     let risks = &p.sections[4].blocks;
-    let rows = risks
-        .iter()
-        .find_map(|b| match b {
-            Block::Table { rows, .. } => Some(rows),
-            _ => None,
-        })
-        .unwrap();
+    let rows = table(&p.sections[4]);
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(rows[0][0], rec.watch[0].title);
     let more = rec.watch.len() - 2;
@@ -458,15 +462,7 @@ fn a_paper_still_too_long_without_its_what_if_gives_its_third_risk_to_the_append
     let with = paper::build(&kb, &answers, Options { appendix: true }).unwrap();
     // The body is shortened at the same stage with the appendix as without it: the appendix's own citations, which
     // join the source list, do not cost the body its third risk or its what-if.
-    let rows_with = with.sections[4]
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Table { rows, .. } => Some(rows),
-            _ => None,
-        })
-        .unwrap();
-    assert_eq!(rows_with, rows);
+    assert_eq!(table(&with.sections[4]), rows);
     let appendix = paper::render_markdown(&Paper {
         sections: Vec::new(),
         ..with
@@ -480,9 +476,7 @@ fn a_paper_still_too_long_without_its_what_if_gives_its_third_risk_to_the_append
 #[test]
 fn the_appendix_does_not_shorten_the_body() {
     let kb = Kb::embedded().unwrap();
-    let text = std::fs::read_to_string("tests/paper/appendix-stage-answers.json").unwrap();
-    let raw: RawAnswers = serde_json::from_str(&text).unwrap();
-    let (answers, _) = Answers::from_raw(&kb, &raw).unwrap();
+    let answers = fixture(&kb, "appendix-stage-answers.json");
     let without = paper::build(&kb, &answers, Options::default()).unwrap();
     let with = paper::build(&kb, &answers, Options { appendix: true }).unwrap();
     assert!(!with.appendix.is_empty());
@@ -494,13 +488,7 @@ fn the_appendix_does_not_shorten_the_body() {
     };
     assert!(words(&without) < paper::WORD_LIMIT);
     // The same risks in the table, and section 4 (where the what-if pointer goes) the same length.
-    let rows = |p: &Paper| {
-        p.sections[4].blocks.iter().find_map(|b| match b {
-            Block::Table { rows, .. } => Some(rows.clone()),
-            _ => None,
-        })
-    };
-    assert_eq!(rows(&with), rows(&without));
+    assert_eq!(table(&with.sections[4]), table(&without.sections[4]));
     assert_eq!(
         with.sections[3].blocks.len(),
         without.sections[3].blocks.len()

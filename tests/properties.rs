@@ -808,3 +808,35 @@ fn a_new_vehicles_supporting_answers_wait_for_a_case_for_change() {
         "the score rises by exactly the answers held back (and the changed answer's own effect)"
     );
 }
+
+/// NHS England's answer on delegation decides its arrangement: a service it keeps is its own to commission (health
+/// and justice services, specialised services not delegated), one it hands on is delegation; before the follow-up
+/// is answered, being NHS England leans towards delegation without settling it.
+#[test]
+fn whether_nhs_england_keeps_a_service_decides_single_or_delegated_commissioning() {
+    let leader = |delegation: Option<&str>| {
+        let mut raw: RawAnswers = BTreeMap::new();
+        raw.insert(
+            "q-commissioner".into(),
+            RawAnswer::One("nhse-specialised".into()),
+        );
+        if let Some(d) = delegation {
+            raw.insert("q-nhse-delegation".into(), RawAnswer::One(d.into()));
+        }
+        let (answers, notes) = Answers::from_raw(kb(), &raw).expect("answers load");
+        assert!(notes.is_empty(), "{notes:?}");
+        let rec = api::recommendation(kb(), &answers);
+        rec.arrangements[0].id.clone()
+    };
+    assert_eq!(leader(Some("keeping")), "single-commissioner");
+    assert_eq!(leader(Some("delegating")), "delegated-commissioning");
+    assert_eq!(leader(None), "delegated-commissioning");
+    // The follow-up is asked only of NHS England.
+    let mut raw: RawAnswers = BTreeMap::new();
+    raw.insert("q-commissioner".into(), RawAnswer::One("icb".into()));
+    raw.insert("q-nhse-delegation".into(), RawAnswer::One("keeping".into()));
+    assert!(
+        Answers::from_raw(kb(), &raw).is_err(),
+        "an answer to a hidden question is refused"
+    );
+}

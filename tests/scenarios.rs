@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (328: the first 40, then each of the twelve earlier held-out sets once it had been run and
+/// The tuning set (352: the first 40, then each of the thirteen earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (242/328 = 74% and 296/328 = 90% with the new-vehicle margin; ten violations): each new held-out set exposed
+/// (256/352 = 73% and 315/352 = 89% with the new-vehicle margin; 13 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,17 +188,17 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            leader: [300, 242, 218],
-            top3: [324, 296, 305],
-            violations: 10,
+            leader: [320, 256, 231],
+            top3: [348, 315, 325],
+            violations: 13,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the thirteenth, k01-k24) was first run, with every change before it committed:
-/// vehicle leader 14/24 (58%; the target is 85%), top three 19/24 (79%; target 90%), three must-not-lead
-/// violations (target none): see tests/scenarios/README.md. A change must not lower them; raising them
+/// the engine gave when the set (the fourteenth, g01-g24) was first run, with every change before it committed:
+/// vehicle leader 20/24 (83%; the target is 85%), top three 22/24 (91.7%; target 90%), one must-not-lead
+/// violation (target none): see tests/scenarios/README.md. A change must not lower them; raising them
 /// needs a fresh held-out set.
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
@@ -206,9 +206,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [19, 14, 13],
-            top3: [24, 19, 20],
-            violations: 3,
+            leader: [21, 20, 17],
+            top3: [23, 22, 21],
+            violations: 1,
         },
     );
 }
@@ -228,10 +228,11 @@ fn held_out_encoders_agree() {
     // The target is 95%; six rounds of rewording reached 92-94% on earlier sets, the fifth set 89%, the
     // sixth 91.8%, the seventh 90.9% (873/960), the eighth 91.1% (889/976), the ninth, by a new pair on the same
     // wording, 88.2% (846/959), and the tenth, after the analytics, relationships and data-quality questions were
-    // reworded, 91.8% (888/967), the eleventh 92.3% (883/957), the twelfth 93.7% (917/979) and the thirteenth
-    // 93.2% (909/975; tests/scenarios/README.md). The floor is the thirteenth set's figure.
+    // reworded, 91.8% (888/967), the eleventh 92.3% (883/957), the twelfth 93.7% (917/979), the thirteenth
+    // 93.2% (909/975) and the fourteenth 92.8% (903/973; tests/scenarios/README.md). The floor is the fourteenth
+    // set's figure.
     assert!(
-        share(same, either) >= 0.932,
+        share(same, either) >= 0.928,
         "held-out encoder agreement {same}/{either}"
     );
 }

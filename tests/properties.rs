@@ -840,3 +840,35 @@ fn whether_nhs_england_keeps_a_service_decides_single_or_delegated_commissioning
         "an answer to a hidden question is refused"
     );
 }
+
+/// A provider offering to lead that is failing its own contracts is kept out of "may suit you" as a lead provider,
+/// with the reason; one that meets them is not.
+#[test]
+fn a_lead_that_is_failing_its_own_contracts_rules_out_the_lead_provider() {
+    let lead = |performing: &str| {
+        let mut raw: RawAnswers = BTreeMap::new();
+        for (q, a) in [
+            ("q-provider-count", "few"),
+            ("q-natural-lead", "accepted-lead"),
+            ("q-lead-type", "nhs-trust"),
+            ("q-lead-performing", performing),
+        ] {
+            raw.insert(q.into(), RawAnswer::One(a.into()));
+        }
+        let (answers, notes) = Answers::from_raw(kb(), &raw).expect("answers load");
+        assert!(notes.is_empty(), "{notes:?}");
+        let rec = api::recommendation(kb(), &answers);
+        rec.vehicles
+            .iter()
+            .find(|m| m.id == "lead-provider")
+            .expect("lead provider is ranked")
+            .clone()
+    };
+    let failing = lead("no");
+    assert_eq!(failing.fit, "ruled-out");
+    assert!(failing
+        .concerns
+        .iter()
+        .any(|c| c.why.contains("not a safe holder")));
+    assert_ne!(lead("yes").fit, "ruled-out");
+}

@@ -44,6 +44,11 @@ struct Pair {
     raises: RawAnswers,
     /// The changes to `raises` that must not raise it: an answer, or `null` to take the answer away.
     quiet: BTreeMap<String, Option<RawAnswer>>,
+    /// For a pair that tests one branch of a warning about models: `"situation"` if `raises` must raise it for the
+    /// situation alone (its `situation_when`, with no model of the combination it concerns), `"model"` if through a
+    /// model of the combination.
+    #[serde(default)]
+    via: Option<String>,
 }
 
 impl Pair {
@@ -198,6 +203,18 @@ fn each_warning_is_raised_by_its_answers_under_what_to_watch_and_on_its_models()
             on_a_model || situation,
             "{what}: under What to watch though it concerns neither the situation nor the combination"
         );
+        match p.via.as_deref() {
+            None => {}
+            Some("situation") => assert!(
+                situation && !on_a_model,
+                "{what}: meant to test the situation branch, but a model of the combination carries it"
+            ),
+            Some("model") => assert!(
+                on_a_model,
+                "{what}: meant to test the branch for models, but no model of the combination carries it"
+            ),
+            Some(other) => panic!("{what}: `via` is \"situation\" or \"model\", not {other:?}"),
+        }
     }
 }
 

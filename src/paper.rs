@@ -434,13 +434,23 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
     // the appendix or the full report.
     // The stage is chosen on the paper without its appendix, so that the body is the same with or without one (the
     // appendix's own citations join the source list, and no cut to the body can remove them).
+    // The recommendation and the journey are the same at every stage: work them out once.
+    let rec = api::recommendation(kb, answers);
+    let journey = api::journey(kb, answers);
+    let at = |opts, what_if, risks| build_at(kb, answers, &rec, &journey, opts, what_if, risks);
     let body = Options { appendix: false };
     for (what_if, risks) in [(true, MAX_RISKS), (false, MAX_RISKS)] {
-        if body_words(&build_at(kb, answers, body, what_if, risks)?) < WORD_LIMIT {
-            return build_at(kb, answers, opts, what_if, risks);
+        let paper = at(body, what_if, risks)?;
+        if body_words(&paper) < WORD_LIMIT {
+            // Without an appendix, the paper measured is the paper.
+            return if opts.appendix {
+                at(opts, what_if, risks)
+            } else {
+                Ok(paper)
+            };
         }
     }
-    build_at(kb, answers, opts, false, MAX_RISKS - 1)
+    at(opts, false, MAX_RISKS - 1)
 }
 
 /// The words of a paper's body, without its appendix.
@@ -458,11 +468,12 @@ pub const WORD_LIMIT: usize = 1_800;
 fn build_at(
     kb: &Kb,
     answers: &Answers,
+    rec: &api::Recommendation,
+    journey: &api::Journey,
     opts: Options,
     what_if: bool,
     risks: usize,
 ) -> Result<Paper, Error> {
-    let rec = api::recommendation(kb, answers);
     let no_rec = || {
         Error::new(
             ErrorKind::NoRecommendation,
@@ -470,11 +481,10 @@ fn build_at(
         )
     };
     let combination = rec.combinations.first().ok_or_else(no_rec)?;
-    let short = options(kb, &rec);
+    let short = options(kb, rec);
     let preferred = short.first().ok_or_else(no_rec)?;
-    let route = procurement(kb, &rec);
-    let plan = timeline::plan(kb, answers, &rec, route.as_ref()).ok_or_else(no_rec)?;
-    let journey = api::journey(kb, answers);
+    let route = procurement(kb, rec);
+    let plan = timeline::plan(kb, answers, rec, route.as_ref()).ok_or_else(no_rec)?;
     let mut w = Writer {
         kb,
         seen: BTreeSet::new(),
@@ -918,7 +928,7 @@ fn build_at(
     // Appendix (before the sources are listed, so that its citations count).
     let mut appendix = Vec::new();
     if opts.appendix {
-        appendix = build_appendix(&mut w, &rec, &journey, risks);
+        appendix = build_appendix(&mut w, rec, journey, risks);
         let gaps: Vec<Item> = preferred
             .models()
             .flat_map(|m| &m.readiness.summary)

@@ -611,8 +611,12 @@ pub struct ModelResult {
     pub withheld_sources: Vec<String>,
     /// The new-vehicle margin in words: for a new contract vehicle, why its fit is placed lower (`meta.json`
     /// `new_vehicle_margin` text); for another model, why it is ranked before new contract vehicles that fit the
-    /// answers better, when only the margin puts it there.
+    /// answers better, when only the margin puts it there; for a contract vehicle already in place, why it carries
+    /// no margin (`meta.json` `in_place` text).
     pub margin_note: Option<String>,
+    /// Today's contract is already this vehicle (an answer marked `in_place`, its holder neither failing nor
+    /// leaving): it carries no margin and its supporting answers count without a case for change.
+    pub in_place: bool,
     /// The sources of that note (empty when there is none).
     pub margin_sources: Vec<String>,
     /// How many concerns are failed preconditions.
@@ -703,7 +707,21 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
             )
         }
     });
-    let margin_sources = margin.map(|mg| mg.sources.clone()).unwrap_or_default();
+    let mut margin_sources = margin.map(|mg| mg.sources.clone()).unwrap_or_default();
+    // A vehicle already in place carries no margin, and says why.
+    let in_place = kb
+        .content
+        .meta
+        .in_place
+        .as_ref()
+        .filter(|_| s.tally.in_place);
+    let margin_note = match (margin_note, in_place) {
+        (None, Some(p)) => {
+            margin_sources = p.sources.clone();
+            Some(p.text.clone())
+        }
+        (note, _) => note,
+    };
     Some(ModelResult {
         id: m.id.clone(),
         name: m.name.clone(),
@@ -724,6 +742,11 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
             kb.content
                 .meta
                 .new_vehicle_margin
+                .as_ref()
+                .map_or("", |c| c.short.as_str()),
+            kb.content
+                .meta
+                .in_place
                 .as_ref()
                 .map_or("", |c| c.short.as_str()),
         ),
@@ -756,6 +779,7 @@ fn model_result(kb: &Kb, eval: &Evaluation, index: usize) -> Option<ModelResult>
         withheld,
         withheld_note,
         margin_note,
+        in_place: s.tally.in_place,
         margin_sources,
         withheld_sources,
         readiness: readiness_view(kb, m, &eval.eff),

@@ -140,6 +140,7 @@ impl Reader<'_> {
                 level: r.opt_num()?,
                 months: r.opt_num()?,
                 effects: Vec::new(),
+                in_place: None,
             })
         })?;
         Ok(Question {
@@ -171,6 +172,7 @@ pub fn decode(text: &str) -> Result<Content, Error> {
         retired: Vec::new(),
         case_for_change: None,
         new_vehicle_margin: None,
+        in_place: None,
     };
     let glossary = r.list(|r| {
         Ok(Term {

@@ -31,6 +31,26 @@ pub struct Meta {
     /// contracts (see [`NewVehicleMargin`]). Required with the knowledge files (`validate`).
     #[serde(default)]
     pub new_vehicle_margin: Option<NewVehicleMargin>,
+    /// When a vehicle that today's contract already is (an answer marked `in_place`) does not count as in place
+    /// (see [`InPlace`]).
+    #[serde(default)]
+    pub in_place: Option<InPlace>,
+}
+
+/// A contract vehicle already in place needs no set-up: an answer marked `in_place` takes the new-vehicle margin
+/// off it and lets its supporting answers count without a case for change, unless this condition holds (its holder
+/// is failing or leaving, so keeping it is not on offer).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InPlace {
+    /// The answers under which a vehicle in place is treated as new after all.
+    pub unless: Condition,
+    /// Why, in the user's terms.
+    pub text: String,
+    /// The reason in a few words, lower case ("it is already in place").
+    pub short: String,
+    /// Sources.
+    pub sources: Vec<String>,
 }
 
 /// The margin a new contract vehicle (a model marked `needs_case_for_change`) must clear: its fit is placed this
@@ -464,6 +484,12 @@ pub struct Choice {
     /// Effects on models.
     #[serde(default)]
     pub effects: Vec<Effect>,
+    /// The contract vehicle this answer says is already in place (today's contract is that vehicle, a model that
+    /// needs a case for change): keeping it needs no set-up, so the new-vehicle margin does not apply to it and its
+    /// supporting answers count without a case for change, unless `meta.json`'s `in_place.unless` holds. It adds no
+    /// points.
+    #[serde(default)]
+    pub in_place: Option<String>,
 }
 
 /// A question.

@@ -99,6 +99,11 @@ pub struct Tally {
     /// The points of fit it is placed lower by when ranked: the content's new-vehicle margin for a new contract
     /// vehicle ([`Kb::new_vehicle_margin`]), 0 for every other model. Its score is untouched.
     pub margin: i32,
+    /// An answer says it is already in place (today's contract is this vehicle): no margin, and its supporting
+    /// answers count without a case for change.
+    pub in_place: bool,
+    /// An open question could say it is already in place.
+    pub could_be_in_place: bool,
 }
 
 impl Tally {
@@ -116,7 +121,12 @@ impl Tally {
     /// `points` (its score, or a best or worst case of it) as a fit over [`Tally::divisor`] in hundredths, less its
     /// margin: every comparison of fits goes through this, so the margin counts the same everywhere.
     fn scaled(&self, points: i64) -> i64 {
-        points * 100 - i64::from(self.margin) * self.divisor()
+        self.scaled_less(points, self.margin)
+    }
+
+    /// `points` as a fit over [`Tally::divisor`] in hundredths, less `margin`.
+    fn scaled_less(&self, points: i64, margin: i32) -> i64 {
+        points * 100 - i64::from(margin) * self.divisor()
     }
 }
 
@@ -176,6 +186,7 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
         floor: kb.floor(m.layer),
         ..Tally::default()
     }));
+    mark_in_place(kb, states, out);
     for (q, state) in states.iter().enumerate() {
         let Some(reach) = kb.reach.get(q) else {
             continue;
@@ -198,7 +209,7 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
                 for o in options_in(*mask) {
                     for e in per_option.get(o).map(Vec::as_slice).unwrap_or_default() {
                         if let Some(t) = out.get_mut(e.model) {
-                            if e.gated && case != Some(true) {
+                            if e.gated && case != Some(true) && !t.in_place {
                                 t.withheld += e.points;
                                 t.withheld_may_count = case.is_none();
                             } else {
@@ -216,13 +227,55 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
     // favour: with no such option scoring above nothing, it would make an option with no reason lead.
     let on = margin_state(kb, out).0 == MarginState::On;
     for (m, t) in kb.content.models.iter().zip(out.iter_mut()) {
-        t.margin = margin_of(kb, m, on);
+        t.margin = margin_of(kb, m, t, on);
     }
 }
 
-/// The margin a model carries while the margin is `on`: the content's for a new contract vehicle, else none.
-fn margin_of(kb: &Kb, m: &Model, on: bool) -> i32 {
-    if on && m.needs_case_for_change {
+/// Marks the models an answer says are already in place, and those an open question could say are.
+fn mark_in_place(kb: &Kb, states: &[QState], out: &mut [Tally]) {
+    // Not while its holder is failing or leaving; while open questions could say so, only possibly.
+    let blocked = kb
+        .in_place_unless
+        .as_ref()
+        .map_or(Some(false), |c| c.settle(states));
+    if blocked == Some(true) {
+        return;
+    }
+    for (q, state) in states.iter().enumerate() {
+        let places = kb.in_place.get(q).map(Vec::as_slice).unwrap_or_default();
+        let (options, open) = match state {
+            QState::Hidden => continue,
+            QState::Open => (u32::MAX, true),
+            QState::Answered(mask) => (*mask, false),
+        };
+        for o in options_in(options) {
+            if let Some(t) = places
+                .get(o)
+                .copied()
+                .flatten()
+                .and_then(|m| out.get_mut(m))
+            {
+                if open || blocked.is_none() {
+                    t.could_be_in_place = true;
+                } else {
+                    t.in_place = true;
+                }
+            }
+        }
+    }
+}
+
+/// Fresh tallies with only the in-place marks set (see [`mark_in_place`]).
+fn tallies_in_place(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
+    out.clear();
+    out.resize(kb.content.models.len(), Tally::default());
+    mark_in_place(kb, states, out);
+}
+
+/// The margin a model carries while the margin is `on`: the content's for a new contract vehicle not already in
+/// place, else none.
+fn margin_of(kb: &Kb, m: &Model, t: &Tally, on: bool) -> i32 {
+    if on && m.needs_case_for_change && !t.in_place {
         kb.new_vehicle_margin
     } else {
         0
@@ -365,8 +418,14 @@ pub struct ModelScore {
 impl ModelScore {
     /// The basis of the fit in words: "14 of the 20 points that could count for it …", the points held back for
     /// want of a case for change, with `withheld_reason` (the content's short wording of that condition), and the
-    /// margin a new contract vehicle's fit is placed lower by, with `margin_reason`.
-    pub fn basis(&self, withheld_reason: &str, margin_reason: &str) -> String {
+    /// margin a new contract vehicle's fit is placed lower by, with `margin_reason`, or that it carries none because it
+    /// is already in place, with `in_place_reason`.
+    pub fn basis(
+        &self,
+        withheld_reason: &str,
+        margin_reason: &str,
+        in_place_reason: &str,
+    ) -> String {
         let t = &self.tally;
         let points = |n: i32| if n.abs() == 1 { "point" } else { "points" };
         let mut s = format!(
@@ -378,6 +437,10 @@ impl ModelScore {
             s.push_str(&format!(
                 " (a fit of {raw}%, less {} percentage points as a new contract vehicle, for {margin_reason})",
                 t.margin
+            ));
+        } else if t.in_place {
+            s.push_str(&format!(
+                " (not placed lower as a new contract vehicle: {in_place_reason})"
             ));
         }
         if t.open_best > 0 {
@@ -586,8 +649,14 @@ impl Evaluation {
 }
 
 /// Scores every model with its contributions; `case`: whether the case for change is made (see [`tallies`]).
-fn contributions(kb: &Kb, eff: &Effective, case: bool) -> Vec<Vec<Contribution>> {
+fn contributions(
+    kb: &Kb,
+    eff: &Effective,
+    case: bool,
+    tallies: &[Tally],
+) -> Vec<Vec<Contribution>> {
     let mut out = vec![Vec::new(); kb.content.models.len()];
+    let in_place = |m: usize| tallies.get(m).is_some_and(|t| t.in_place);
     for (q, mask) in eff.sel.iter().enumerate() {
         let Some(per_option) = kb.effects.get(q) else {
             continue;
@@ -607,7 +676,7 @@ fn contributions(kb: &Kb, eff: &Effective, case: bool) -> Vec<Vec<Contribution>>
                         effect: ei,
                         points: e.points,
                         serious: e.serious,
-                        withheld: e.gated && !case,
+                        withheld: e.gated && !case && !in_place(e.model),
                     });
                 }
             }
@@ -661,9 +730,16 @@ fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
         .filter_map(|i| tallies.get(*i))
         .filter(|b| !b.ruled_out)
         .all(|b| {
-            let released = if b.withheld_may_count { b.withheld } else { 0 };
+            // An open question could say the rival is already in place: then its withheld points count and it
+            // carries no margin.
+            let released = if b.withheld_may_count || b.could_be_in_place {
+                b.withheld
+            } else {
+                0
+            };
             let best = i64::from(b.points) + i64::from(b.open_best) + i64::from(released);
-            let (worst, best) = (a.scaled(worst), b.scaled(best));
+            let b_margin = if b.could_be_in_place { 0 } else { b.margin };
+            let (worst, best) = (a.scaled(worst), b.scaled_less(best, b_margin));
             let strictly = worst * b.divisor() > best * a.divisor();
             strictly
                 && ahead_by(
@@ -681,6 +757,9 @@ fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
 fn separator(kb: &Kb, states: &[QState], x: usize, y: usize) -> Option<Separator> {
     // Without a case for change a new vehicle's supporting answers would not count, so they separate nothing.
     let case = case_for_change(kb, states);
+    let mut marks = Vec::new();
+    tallies_in_place(kb, states, &mut marks);
+    let in_place = |m: usize| marks.get(m).is_some_and(|t: &Tally| t.in_place);
     let mut best: Option<(bool, i32, Separator)> = None;
     for (q, state) in states.iter().enumerate() {
         if *state == QState::Hidden {
@@ -692,7 +771,7 @@ fn separator(kb: &Kb, states: &[QState], x: usize, y: usize) -> Option<Separator
         let diff = |o: &Vec<crate::kb::CompiledEffect>| -> i32 {
             o.iter()
                 .map(|e| {
-                    if e.gated && case != Some(true) {
+                    if e.gated && case != Some(true) && !in_place(e.model) {
                         0
                     } else if e.model == x {
                         e.points
@@ -785,7 +864,7 @@ fn layer_ranking(kb: &Kb, states: &[QState], tallies: &[Tally], layer: Layer) ->
             .iter()
             .zip(tallies)
             .map(|(m, t)| Tally {
-                margin: margin_of(kb, m, state == MarginState::Off),
+                margin: margin_of(kb, m, t, state == MarginState::Off),
                 ..*t
             })
             .collect()
@@ -975,7 +1054,7 @@ pub fn evaluate(kb: &Kb, answers: &Answers) -> Evaluation {
     let vehicles = layer_ranking(kb, &states, &tallies_buf, Layer::Vehicle);
     let payments = layer_ranking(kb, &states, &tallies_buf, Layer::Payment);
     let case = case_for_change(kb, &states) == Some(true);
-    let mut scores: Vec<ModelScore> = contributions(kb, &eff, case)
+    let mut scores: Vec<ModelScore> = contributions(kb, &eff, case, &tallies_buf)
         .into_iter()
         .enumerate()
         .map(|(model, contributions)| {

@@ -88,6 +88,10 @@ pub struct Kb {
     /// The points of fit a new contract vehicle is placed lower by when models are ranked (`meta.json`
     /// `new_vehicle_margin`; 0 without one).
     pub new_vehicle_margin: i32,
+    /// When a vehicle in place does not count as in place (`meta.json` `in_place`); `None`: it always counts.
+    pub in_place_unless: Option<Cond>,
+    /// Per question, per option: the model the answer says is already in place ([`crate::content::Choice::in_place`]).
+    pub in_place: Vec<Vec<Option<usize>>>,
     /// The procurement decision tables, compiled.
     pub routes: RouteTables,
     /// When a procurement route is worked out at all.
@@ -378,6 +382,8 @@ impl Kb {
 
         let mut show_if = Vec::with_capacity(qs.len());
         let mut effects = Vec::with_capacity(qs.len());
+        let mut in_place = Vec::with_capacity(qs.len());
+        let mut places = Vec::new();
         let mut skill_question = BTreeMap::new();
         let mut time_question = None;
         let mut cost_question = None;
@@ -416,8 +422,16 @@ impl Kb {
                     });
                 }
                 per_option.push(list);
+                let place = match &o.in_place {
+                    Some(id) => Some(*model_index.get(id).ok_or_else(|| {
+                        unresolved("model", id, &format!("option `{}` of {context}", o.id))
+                    })?),
+                    None => None,
+                };
+                places.push(place);
             }
             effects.push(per_option);
+            in_place.push(std::mem::take(&mut places));
             if let Some(m) = &q.measures {
                 if let Some(skill) = &m.skill {
                     // A questionnaire-only knowledge base has no skills to check against.
@@ -478,6 +492,15 @@ impl Kb {
             .new_vehicle_margin
             .as_ref()
             .map_or(0, |m| m.points);
+        let in_place_unless = match &content.meta.in_place {
+            Some(p) => Some(compile(
+                &p.unless,
+                qs,
+                &question_index,
+                "meta.json's in_place unless",
+            )?),
+            None => None,
+        };
         let routes = RouteTables::compile(&content.psr, qs, &question_index)?;
         let route_applies = compile(
             &content.psr.applies_when,
@@ -528,6 +551,8 @@ impl Kb {
             flag_when,
             flag_situation,
             case_for_change,
+            in_place_unless,
+            in_place,
             new_vehicle_margin,
             routes,
             route_applies,

@@ -643,7 +643,11 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                 cond.questions(&mut |x| reads |= x == qi);
                 reads
             });
-        if !read_by_rule && q.options.iter().all(|o| o.effects.is_empty()) {
+        if !read_by_rule
+            && q.options
+                .iter()
+                .all(|o| o.effects.is_empty() && o.in_place.is_none())
+        {
             c.fail(format!(
                 "question `{}`: moves no model and no rule reads it (an orphan question)",
                 q.id
@@ -723,6 +727,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
     warnings(&mut c);
     case_for_change(&mut c);
     new_vehicle_margin(&mut c);
+    in_place(&mut c);
     plan(&mut c);
     for f in &content.red_flags {
         let ctx = format!("red_flags.json `{}`", f.id);
@@ -1018,6 +1023,44 @@ fn new_vehicle_margin(c: &mut Checker) {
             "{ctx}: the text must give the margin as it is (\"{} percentage points\")",
             m.points
         ));
+    }
+}
+
+/// The rules for a vehicle already in place: an option's `in_place` names a contract vehicle that needs a case for
+/// change (the only models the margin and the case for change hold back), and `meta.json`'s `in_place` says why,
+/// with sources, and when a vehicle in place does not count, whenever an option marks one.
+fn in_place(c: &mut Checker) {
+    let content = &c.kb.content;
+    let mut any = false;
+    for (_, q) in &content.questions {
+        for o in &q.options {
+            let Some(id) = &o.in_place else {
+                continue;
+            };
+            any = true;
+            let fits = content
+                .models
+                .iter()
+                .any(|m| &m.id == id && m.layer == Layer::Vehicle && m.needs_case_for_change);
+            if !fits {
+                c.fail(format!(
+                    "question `{}` option `{}`: in_place names `{id}`, which is not a contract vehicle that needs a case for change",
+                    q.id, o.id
+                ));
+            }
+        }
+    }
+    match &content.meta.in_place {
+        Some(p) => {
+            let ctx = "meta.json in_place";
+            c.text(&format!("{ctx} text"), &p.text);
+            c.text(&format!("{ctx} short"), &p.short);
+            c.sources(ctx, &p.sources, &p.text);
+        }
+        None if any => c.fail(
+            "meta.json: in_place is missing: an option marks a vehicle already in place, and the result must say why that vehicle carries no margin".to_owned(),
+        ),
+        None => {}
     }
 }
 

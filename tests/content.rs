@@ -566,11 +566,12 @@ fn the_compact_questionnaire_equals_the_json_one() {
     );
     assert_eq!(lite.content.questions.len(), full.content.questions.len());
     for ((ls, lq), (fs, fq)) in lite.content.questions.iter().zip(&full.content.questions) {
+        // The compact questionnaire carries no knowledge: no effects, no vehicle in place.
         let mut without_effects = fq.clone();
-        without_effects
-            .options
-            .iter_mut()
-            .for_each(|o| o.effects.clear());
+        without_effects.options.iter_mut().for_each(|o| {
+            o.effects.clear();
+            o.in_place = None;
+        });
         assert_eq!(ls, fs);
         assert_eq!(
             format!("{lq:?}"),
@@ -1170,6 +1171,53 @@ fn rejects_missing_words_or_sources(key: &str) {
 #[test]
 fn a_new_vehicle_margin_without_words_or_sources_is_rejected() {
     rejects_missing_words_or_sources("new_vehicle_margin");
+}
+
+// A vehicle already in place (an option's `in_place`, and meta.json's `in_place`).
+
+/// Edits the option of the current-contract question that marks a lead provider in place.
+fn with_lead_in_place(
+    edit: impl FnOnce(&mut Value),
+) -> Result<Vec<String>, contract_advisor::Error> {
+    with_edit("questions/04-providers.json", |v| {
+        let q = v["questions"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|q| q["id"] == "q-current-contract")
+            .expect("the current-contract question");
+        let o = q["options"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|o| o["in_place"] == "lead-provider")
+            .expect("an option marking the lead provider in place");
+        edit(o);
+    })
+}
+
+#[test]
+fn an_option_marking_in_place_what_is_not_a_new_contract_vehicle_is_rejected() {
+    for id in ["standard-contract", "block", "single-commissioner"] {
+        expect_problem(
+            with_lead_in_place(|o| o["in_place"] = id.into()),
+            &format!("in_place names `{id}`, which is not a contract vehicle that needs a case for change"),
+        );
+    }
+    let err = with_lead_in_place(|o| o["in_place"] = "no-such-model".into()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Content);
+    assert!(err.message().contains("no-such-model"), "{err}");
+}
+
+#[test]
+fn content_marking_a_vehicle_in_place_without_saying_why_is_rejected() {
+    expect_problem(
+        with_edit("meta.json", |v| {
+            v.as_object_mut().unwrap().remove("in_place");
+        }),
+        "in_place is missing",
+    );
+    rejects_missing_words_or_sources("in_place");
 }
 
 // The case for change (meta.json): when a new contract vehicle's supporting answers count.

@@ -197,7 +197,9 @@ fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError>
                     .model(&x.id)
                     .is_some_and(|(_, y)| !y.needs_case_for_change)
         });
-        let expected = if new_vehicle && on && layer == "vehicle" {
+        // A vehicle already in place carries none.
+        prop_assert!(!m.in_place || (new_vehicle && layer == "vehicle"), "{}: in place", &m.id);
+        let expected = if new_vehicle && on && layer == "vehicle" && !m.in_place {
             kb().new_vehicle_margin
         } else {
             0
@@ -413,9 +415,9 @@ proptest! {
         }
     }
 
-    /// A new contract vehicle always says why its fit is placed lower; a model without a margin says why it is
-    /// ranked before a new contract vehicle that fits the answers better, exactly when it is; both with the margin's
-    /// sources. No arrangement or payment rule has a margin.
+    /// A new contract vehicle always says why its fit is placed lower, or why it is not (already in place); a model
+    /// without a margin says why it is ranked before a new contract vehicle that fits the answers better, exactly
+    /// when it is; each with its sources. No arrangement or payment rule has a margin.
     #[test]
     fn a_place_won_by_the_margin_is_said_in_words(masks in valid_masks()) {
         let rec = api::recommendation(kb(), &Answers::from_masks(kb(), &masks));
@@ -424,7 +426,7 @@ proptest! {
                 b.margin > 0 && !b.ruled_out
                     && i64::from(b.score) * m.fit_divisor > i64::from(m.score) * b.fit_divisor
             });
-            let noted = behind || m.margin > 0;
+            let noted = behind || m.margin > 0 || m.in_place;
             prop_assert_eq!(m.margin_note.is_some(), noted, "{}: margin note", &m.id);
             prop_assert_eq!(m.margin_sources.is_empty(), !noted, "{}: margin sources", &m.id);
             if let (true, Some(note)) = (behind, &m.margin_note) {
@@ -871,4 +873,74 @@ fn a_lead_that_is_failing_its_own_contracts_rules_out_the_lead_provider() {
         .iter()
         .any(|c| c.why.contains("not a safe holder")));
     assert_ne!(lead("yes").fit, "ruled-out");
+}
+
+/// A contract vehicle that today's contract already is needs no set-up: answering that a lead provider holds the
+/// contract takes the new-vehicle margin off the lead provider and lets its supporting answers count without a case
+/// for change, and says why; it adds no points of its own. When the holder is not meeting its contract, keeping it
+/// is not on offer, and the lead provider is judged as a new vehicle again.
+#[test]
+fn a_vehicle_already_in_place_carries_no_margin_unless_its_holder_is_failing() {
+    let lead = |current: Option<&str>, performing: Option<&str>| {
+        let mut raw: RawAnswers = serde_json::from_value(serde_json::json!({
+            "q-commissioner": "icb",
+            "q-problem": ["handoffs"],
+            "q-tried-relational": "some-progress",
+            "q-contract-barrier": "no",
+            "q-main-ambition": "streamline",
+            "q-segment": "needs-group",
+            "q-provider-count": "few",
+            "q-relationships": "working",
+            "q-natural-lead": "accepted-lead",
+            "q-lead-type": "nhs-trust",
+            "q-existing-service": "existing"
+        }))
+        .unwrap();
+        if let Some(c) = current {
+            raw.insert("q-current-contract".into(), RawAnswer::One(c.into()));
+        }
+        if let Some(p) = performing {
+            raw.insert("q-incumbent-performing".into(), RawAnswer::One(p.into()));
+        }
+        let (answers, notes) = Answers::from_raw(kb(), &raw).expect("answers load");
+        assert!(notes.is_empty(), "{notes:?}");
+        let rec = api::recommendation(kb(), &answers);
+        rec.vehicles
+            .iter()
+            .find(|m| m.id == "lead-provider")
+            .expect("lead provider is ranked")
+            .clone()
+    };
+    let separate = lead(Some("separate"), Some("yes"));
+    assert!(
+        separate.margin > 0,
+        "a new lead provider carries the margin"
+    );
+    assert!(!separate.withheld.is_empty(), "its supporting answers wait");
+
+    let kept = lead(Some("lead-holds"), Some("yes"));
+    assert_eq!(kept.margin, 0, "a lead provider in place carries none");
+    assert!(kept.withheld.is_empty(), "{:?}", kept.withheld);
+    let held: i32 = separate.withheld.iter().map(|c| c.points).sum();
+    assert_eq!(
+        kept.score,
+        separate.score + held,
+        "the score rises by exactly the answers held back: the answer adds no points of its own"
+    );
+    assert_eq!(kept.reachable, separate.reachable);
+    assert!(kept.basis.contains("already in place"), "{}", kept.basis);
+    assert!(kept
+        .margin_note
+        .as_deref()
+        .is_some_and(|n| n.contains("already this vehicle")));
+    assert!(!separate.basis.contains("already in place"));
+
+    // A holder that is failing its contract: back to a new vehicle.
+    let failing = lead(Some("lead-holds"), Some("no"));
+    assert!(failing.margin > 0);
+    assert!(!failing.withheld.is_empty());
+    assert!(!failing.basis.contains("already in place"));
+    // Another vehicle in place does not lift the lead provider.
+    let alliance = lead(Some("alliance"), Some("yes"));
+    assert!(alliance.margin > 0 && !alliance.withheld.is_empty());
 }

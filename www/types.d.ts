@@ -89,8 +89,12 @@ export interface ModelResult {
   withheldNote: string | null;
   /** The sources of that note (empty when there is none). */
   withheldSources: string[];
-  /** Why it is ranked before new contract vehicles that fit the answers better (only the margin puts it there). */
+  /** For a new contract vehicle, why its fit is placed lower or, when it is already in place, why it is not; for
+   *  another model, why it is ranked before new contract vehicles that fit the answers better (only the margin puts
+   *  it there). */
   marginNote: string | null;
+  /** Today's contract is already this vehicle: it carries no margin. */
+  inPlace: boolean;
   /** The sources of that note (empty when there is none). */
   marginSources: string[];
   /** The score split by section of the questionnaire (columns as Recommendation.sections); null: nothing counted. */

@@ -198,7 +198,11 @@ fn check_ranking(list: &[ModelResult], layer: &str) -> Result<(), TestCaseError>
                     .is_some_and(|(_, y)| !y.needs_case_for_change)
         });
         // A vehicle already in place carries none.
-        prop_assert!(!m.in_place || (new_vehicle && layer == "vehicle"), "{}: in place", &m.id);
+        prop_assert!(
+            !m.in_place || (new_vehicle && layer == "vehicle"),
+            "{}: in place",
+            &m.id
+        );
         let expected = if new_vehicle && on && layer == "vehicle" && !m.in_place {
             kb().new_vehicle_margin
         } else {

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (400: the first 40, then each of the fifteen earlier held-out sets once it had been run and
+/// The tuning set (424: the first 40, then each of the sixteen earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (295/400 = 74% and 359/400 = 90% with the new-vehicle margin; 12 violations): each new held-out set exposed
+/// (316/424 = 75% and 381/424 = 90% with the new-vehicle margin; 13 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,19 +188,19 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the fifteenth set (m01-m24) joined, after the later questions were answered for every
-            // situation (tests/scenarios/README.md).
-            leader: [370, 295, 264],
-            top3: [398, 359, 366],
-            violations: 12,
+            // When the sixteenth set (b01-b24) joined; the later questions were answered for every earlier
+            // situation before it was run (tests/scenarios/README.md).
+            leader: [390, 316, 282],
+            top3: [420, 381, 388],
+            violations: 13,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the sixteenth, b01-b24) was first run, with every change before it committed:
-/// vehicle leader 21/24 (88%; the target is 85%), top three 22/24 (92%; target 90%), one must-not-lead
-/// violation (target none): see tests/scenarios/README.md. A change must not lower them; raising them
+/// the engine gave when the set (the seventeenth, c01-c24) was first run, with every change before it committed:
+/// vehicle leader 19/24 (79%; the target is 85%), top three 22/24 (92%; target 90%), no must-not-lead
+/// violation: see tests/scenarios/README.md. A change must not lower them; raising them
 /// needs a fresh held-out set.
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
@@ -208,9 +208,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 21, 16],
-            top3: [22, 22, 21],
-            violations: 1,
+            leader: [21, 19, 17],
+            top3: [23, 22, 21],
+            violations: 0,
         },
     );
 }
@@ -231,8 +231,9 @@ fn held_out_encoders_agree() {
     // sixth 91.8%, the seventh 90.9% (873/960), the eighth 91.1% (889/976), the ninth, by a new pair on the same
     // wording, 88.2% (846/959), and the tenth, after the analytics, relationships and data-quality questions were
     // reworded, 91.8% (888/967), the eleventh 92.3% (883/957), the twelfth 93.7% (917/979), the thirteenth
-    // 93.2% (909/975), the fourteenth 92.8% (903/973), the fifteenth 93.3% (925/991) and the sixteenth 92.7%
-    // (978/1055; tests/scenarios/README.md). The floor is the sixteenth set's figure.
+    // 93.2% (909/975), the fourteenth 92.8% (903/973), the fifteenth 93.3% (925/991), the sixteenth 92.7%
+    // (978/1055) and the seventeenth 92.7% (982/1059; tests/scenarios/README.md). The floor is the seventeenth
+    // set's figure.
     assert!(
         share(same, either) >= 0.927,
         "held-out encoder agreement {same}/{either}"

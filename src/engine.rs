@@ -241,28 +241,28 @@ fn mark_in_place(kb: &Kb, states: &[QState], out: &mut [Tally]) {
     if blocked == Some(true) {
         return;
     }
-    for (q, state) in states.iter().enumerate() {
-        let places = kb.in_place.get(q).map(Vec::as_slice).unwrap_or_default();
-        let (options, open) = match state {
-            QState::Hidden => continue,
-            QState::Open => (u32::MAX, true),
-            QState::Answered(mask) => (*mask, false),
+    for mark in &kb.in_place {
+        let open = match states.get(mark.question) {
+            Some(QState::Open) => true,
+            Some(QState::Answered(mask)) if selects(*mask, mark.option) => false,
+            _ => continue,
         };
-        for o in options_in(options) {
-            if let Some(t) = places
-                .get(o)
-                .copied()
-                .flatten()
-                .and_then(|m| out.get_mut(m))
-            {
-                if open || blocked.is_none() {
-                    t.could_be_in_place = true;
-                } else {
-                    t.in_place = true;
-                }
+        if let Some(t) = out.get_mut(mark.model) {
+            if open || blocked.is_none() {
+                t.could_be_in_place = true;
+            } else {
+                t.in_place = true;
             }
         }
     }
+}
+
+/// Whether an answer's option mask includes option `option`.
+fn selects(mask: u32, option: usize) -> bool {
+    u32::try_from(option)
+        .ok()
+        .and_then(|o| mask.checked_shr(o))
+        .is_some_and(|m| m & 1 == 1)
 }
 
 /// Fresh tallies with only the in-place marks set (see [`mark_in_place`]).

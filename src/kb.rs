@@ -47,6 +47,17 @@ pub struct CompiledEffect {
     pub gated: bool,
 }
 
+/// An answer that says a model is already in place: question index, option index, model index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InPlaceMark {
+    /// Question index.
+    pub question: usize,
+    /// Option index within the question.
+    pub option: usize,
+    /// Model index.
+    pub model: usize,
+}
+
 /// What one question can do to one model's score, over all its possible answers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reach {
@@ -90,8 +101,8 @@ pub struct Kb {
     pub new_vehicle_margin: i32,
     /// When a vehicle in place does not count as in place (`meta.json` `in_place`); `None`: it always counts.
     pub in_place_unless: Option<Cond>,
-    /// Per question, per option: the model the answer says is already in place ([`crate::content::Choice::in_place`]).
-    pub in_place: Vec<Vec<Option<usize>>>,
+    /// Every answer that says a model is already in place ([`crate::content::Choice::in_place`]), in question order.
+    pub in_place: Vec<InPlaceMark>,
     /// The procurement decision tables, compiled.
     pub routes: RouteTables,
     /// When a procurement route is worked out at all.
@@ -382,8 +393,7 @@ impl Kb {
 
         let mut show_if = Vec::with_capacity(qs.len());
         let mut effects = Vec::with_capacity(qs.len());
-        let mut in_place = Vec::with_capacity(qs.len());
-        let mut places = Vec::new();
+        let mut in_place = Vec::new();
         let mut skill_question = BTreeMap::new();
         let mut time_question = None;
         let mut cost_question = None;
@@ -421,17 +431,19 @@ impl Kb {
                         gated: needs_case && !e.decisive && e.points > 0,
                     });
                 }
-                per_option.push(list);
-                let place = match &o.in_place {
-                    Some(id) => Some(*model_index.get(id).ok_or_else(|| {
+                if let Some(id) = &o.in_place {
+                    let model = *model_index.get(id).ok_or_else(|| {
                         unresolved("model", id, &format!("option `{}` of {context}", o.id))
-                    })?),
-                    None => None,
-                };
-                places.push(place);
+                    })?;
+                    in_place.push(InPlaceMark {
+                        question: qi,
+                        option: per_option.len(),
+                        model,
+                    });
+                }
+                per_option.push(list);
             }
             effects.push(per_option);
-            in_place.push(std::mem::take(&mut places));
             if let Some(m) = &q.measures {
                 if let Some(skill) = &m.skill {
                     // A questionnaire-only knowledge base has no skills to check against.

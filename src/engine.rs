@@ -209,7 +209,7 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
                 for o in options_in(*mask) {
                     for e in per_option.get(o).map(Vec::as_slice).unwrap_or_default() {
                         if let Some(t) = out.get_mut(e.model) {
-                            if e.gated && case != Some(true) && !t.in_place {
+                            if waits(e, case == Some(true), t.in_place) {
                                 t.withheld += e.points;
                                 t.withheld_may_count = case.is_none();
                             } else {
@@ -257,19 +257,18 @@ fn mark_in_place(kb: &Kb, states: &[QState], out: &mut [Tally]) {
     }
 }
 
+/// Whether an effect is held back, recorded but not counted: a new vehicle's supporting answer while there is no case
+/// for change (`case_made`) and the vehicle is not already in place.
+fn waits(e: &crate::kb::CompiledEffect, case_made: bool, in_place: bool) -> bool {
+    e.gated && !case_made && !in_place
+}
+
 /// Whether an answer's option mask includes option `option`.
 fn selects(mask: u32, option: usize) -> bool {
     u32::try_from(option)
         .ok()
         .and_then(|o| mask.checked_shr(o))
         .is_some_and(|m| m & 1 == 1)
-}
-
-/// Fresh tallies with only the in-place marks set (see [`mark_in_place`]).
-fn tallies_in_place(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
-    out.clear();
-    out.resize(kb.content.models.len(), Tally::default());
-    mark_in_place(kb, states, out);
 }
 
 /// The margin a model carries while the margin is `on`: the content's for a new contract vehicle not already in
@@ -676,7 +675,7 @@ fn contributions(
                         effect: ei,
                         points: e.points,
                         serious: e.serious,
-                        withheld: e.gated && !case && !in_place(e.model),
+                        withheld: waits(e, case, in_place(e.model)),
                     });
                 }
             }
@@ -753,13 +752,18 @@ fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
 }
 
 /// The question that best separates two models: the widest gap between an answer favouring one and an answer
-/// favouring the other, open questions first.
-fn separator(kb: &Kb, states: &[QState], x: usize, y: usize) -> Option<Separator> {
-    // Without a case for change a new vehicle's supporting answers would not count, so they separate nothing.
+/// favouring the other, open questions first. `tallies` are those of `states` (for which vehicles are in place).
+fn separator(
+    kb: &Kb,
+    states: &[QState],
+    tallies: &[Tally],
+    x: usize,
+    y: usize,
+) -> Option<Separator> {
+    // Without a case for change a new vehicle's supporting answers would not count (unless it is already in place),
+    // so they separate nothing.
     let case = case_for_change(kb, states);
-    let mut marks = Vec::new();
-    tallies_in_place(kb, states, &mut marks);
-    let in_place = |m: usize| marks.get(m).is_some_and(|t: &Tally| t.in_place);
+    let in_place = |m: usize| tallies.get(m).is_some_and(|t| t.in_place);
     let mut best: Option<(bool, i32, Separator)> = None;
     for (q, state) in states.iter().enumerate() {
         if *state == QState::Hidden {
@@ -771,7 +775,7 @@ fn separator(kb: &Kb, states: &[QState], x: usize, y: usize) -> Option<Separator
         let diff = |o: &Vec<crate::kb::CompiledEffect>| -> i32 {
             o.iter()
                 .map(|e| {
-                    if e.gated && case != Some(true) && !in_place(e.model) {
+                    if waits(e, case == Some(true), in_place(e.model)) {
                         0
                     } else if e.model == x {
                         e.points
@@ -853,7 +857,7 @@ fn layer_ranking(kb: &Kb, states: &[QState], tallies: &[Tally], layer: Layer) ->
     let order = rank(kb, tallies, layer);
     let tied = level_with_first(tallies, &order);
     let separator = match tied.as_slice() {
-        [x, y, ..] => separator(kb, states, *x, *y),
+        [x, y, ..] => separator(kb, states, tallies, *x, *y),
         _ => None,
     };
     // While open questions could switch the new-vehicle margin on or off, a lead is settled only if it holds both ways.

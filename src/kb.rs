@@ -490,29 +490,30 @@ impl Kb {
                     .transpose()
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let case_for_change = match &content.meta.case_for_change {
-            Some(c) => Some(compile(
-                &c.when,
-                qs,
-                &question_index,
-                "meta.json's case_for_change",
-            )?),
-            None => None,
-        };
+        let case_for_change = content
+            .meta
+            .case_for_change
+            .as_ref()
+            .map(|c| compile(&c.when, qs, &question_index, "meta.json's case_for_change"))
+            .transpose()?;
         let new_vehicle_margin = content
             .meta
             .new_vehicle_margin
             .as_ref()
             .map_or(0, |m| m.points);
-        let in_place_unless = match &content.meta.in_place {
-            Some(p) => Some(compile(
-                &p.unless,
-                qs,
-                &question_index,
-                "meta.json's in_place unless",
-            )?),
-            None => None,
-        };
+        let in_place_unless = content
+            .meta
+            .in_place
+            .as_ref()
+            .map(|p| {
+                compile(
+                    &p.unless,
+                    qs,
+                    &question_index,
+                    "meta.json's in_place unless",
+                )
+            })
+            .transpose()?;
         let routes = RouteTables::compile(&content.psr, qs, &question_index)?;
         let route_applies = compile(
             &content.psr.applies_when,

@@ -721,15 +721,10 @@ proptest! {
     }
 }
 
-/// The case for change decides whether a new contract vehicle's supporting answers count, and nothing else: with it
-/// they all count; without it none does, and each is still listed; the decisive conditions and everything against
-/// the vehicle count either way.
-#[test]
-fn a_new_vehicles_supporting_answers_wait_for_a_case_for_change() {
-    let kb = kb();
-    // A situation with no case for change: the contract is not a barrier, relational work is making progress, and
-    // the problem is hand-offs.
-    let mut raw: RawAnswers = serde_json::from_value(serde_json::json!({
+/// A situation with no case for change: the contract is not a barrier, relational work is making progress, and the
+/// problem is hand-offs; a provider that the others accept could lead.
+fn no_case_for_change() -> RawAnswers {
+    serde_json::from_value(serde_json::json!({
         "q-commissioner": "icb",
         "q-problem": ["handoffs"],
         "q-tried-relational": "some-progress",
@@ -741,7 +736,16 @@ fn a_new_vehicles_supporting_answers_wait_for_a_case_for_change() {
         "q-natural-lead": "accepted-lead",
         "q-lead-type": "nhs-trust"
     }))
-    .unwrap();
+    .unwrap()
+}
+
+/// The case for change decides whether a new contract vehicle's supporting answers count, and nothing else: with it
+/// they all count; without it none does, and each is still listed; the decisive conditions and everything against
+/// the vehicle count either way.
+#[test]
+fn a_new_vehicles_supporting_answers_wait_for_a_case_for_change() {
+    let kb = kb();
+    let mut raw = no_case_for_change();
     let rec = |raw: &RawAnswers| {
         let (answers, notes) = Answers::from_raw(kb, raw).expect("valid answers");
         assert!(notes.is_empty(), "{notes:?}");
@@ -886,20 +890,11 @@ fn a_lead_that_is_failing_its_own_contracts_rules_out_the_lead_provider() {
 #[test]
 fn a_vehicle_already_in_place_carries_no_margin_unless_its_holder_is_failing() {
     let lead = |current: Option<&str>, performing: Option<&str>| {
-        let mut raw: RawAnswers = serde_json::from_value(serde_json::json!({
-            "q-commissioner": "icb",
-            "q-problem": ["handoffs"],
-            "q-tried-relational": "some-progress",
-            "q-contract-barrier": "no",
-            "q-main-ambition": "streamline",
-            "q-segment": "needs-group",
-            "q-provider-count": "few",
-            "q-relationships": "working",
-            "q-natural-lead": "accepted-lead",
-            "q-lead-type": "nhs-trust",
-            "q-existing-service": "existing"
-        }))
-        .unwrap();
+        let mut raw = no_case_for_change();
+        raw.insert(
+            "q-existing-service".into(),
+            RawAnswer::One("existing".into()),
+        );
         if let Some(c) = current {
             raw.insert("q-current-contract".into(), RawAnswer::One(c.into()));
         }

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (496: the first 40, then each of the nineteen earlier held-out sets once it had been run and
+/// The tuning set (520: the first 40, then each of the twenty earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (368/496 = 74% and 448/496 = 90% with the new-vehicle margin; 13 violations): each new held-out set exposed
+/// (387/520 = 74% and 472/520 = 91% with the new-vehicle margin; 13 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,18 +188,18 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the nineteenth set (j01-j24) joined; the later questions were answered for every earlier
+            // When the twentieth set (f01-f24) joined; the later questions were answered for every earlier
             // situation before the sixteenth was run (tests/scenarios/README.md).
-            leader: [455, 368, 326],
-            top3: [489, 448, 455],
+            leader: [477, 387, 341],
+            top3: [513, 472, 479],
             violations: 13,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the twentieth, f01-f24) was first run, with every change before it committed:
-/// vehicle leader 19/24 (79%; the target is 85%), top three 24/24 (100%; target 90%), no must-not-lead
+/// the engine gave when the set (the twenty-first, a01-a24) was first run, with every change before it committed:
+/// vehicle leader 18/24 (75%; the target is 85%), top three 22/24 (92%; target 90%), no must-not-lead
 /// violation: see tests/scenarios/README.md. A change must not lower them; raising them
 /// needs a fresh held-out set.
 #[test]
@@ -208,8 +208,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 19, 15],
-            top3: [24, 24, 24],
+            leader: [20, 18, 15],
+            top3: [24, 22, 23],
             violations: 0,
         },
     );
@@ -233,10 +233,10 @@ fn held_out_encoders_agree() {
     // reworded, 91.8% (888/967), the eleventh 92.3% (883/957), the twelfth 93.7% (917/979), the thirteenth
     // 93.2% (909/975), the fourteenth 92.8% (903/973), the fifteenth 93.3% (925/991), the sixteenth 92.7%
     // (978/1055), the seventeenth 92.7% (982/1059), the eighteenth 91.8% (970/1057), the nineteenth 93.6%
-    // (1012/1081) and the twentieth 89.7% (956/1066; tests/scenarios/README.md). The floor is the twentieth set's
-    // figure.
+    // (1012/1081), the twentieth 89.7% (956/1066) and the twenty-first 91.0% (986/1084;
+    // tests/scenarios/README.md). The floor is the twenty-first set's figure.
     assert!(
-        share(same, either) >= 0.896,
+        share(same, either) >= 0.909,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (520: the first 40, then each of the twenty earlier held-out sets once it had been run and
+/// The tuning set (544: the first 40, then each of the twenty-one earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (387/520 = 74% and 472/520 = 91% with the new-vehicle margin; 13 violations): each new held-out set exposed
+/// (405/544 = 74% and 494/544 = 91% with the new-vehicle margin; 13 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,33 +188,31 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the twentieth set (f01-f24) joined, with the provider-kinds question answered blind for every
-            // situation (content 2.17.0); the later questions were answered for every earlier situation before the
-            // sixteenth was run (tests/scenarios/README.md).
-            leader: [477, 387, 353],
-            top3: [513, 472, 483],
+            // When the twenty-first set (a01-a24) joined, with the provider-kinds question answered blind for every
+            // earlier situation (content 2.17.0); the later questions were answered for every earlier situation
+            // before the sixteenth was run (tests/scenarios/README.md).
+            leader: [497, 405, 368],
+            top3: [537, 494, 504],
             violations: 13,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the twenty-first, a01-a24) was first run, with every change before it committed:
-/// vehicle leader 18/24 (75%; the target is 85%), top three 22/24 (92%; target 90%), no must-not-lead
-/// violation: see tests/scenarios/README.md. A change must not lower them; raising them
-/// needs a fresh held-out set. One exception, recorded in the README and the commit: the provider-kinds question
-/// (content 2.17.0), chosen on the tuning set (payment leader +12 and +12 of 520), lowered this set's payment top
-/// three on the primary encoding from 23 to 21 (leader 15 -> 15; second encoding 12 -> 13 and 23 -> 23) once its
-/// answers were filled in blind. It was kept on the tuning evidence: dropping a change for its held-out figure
-/// would be choosing on the held-out set. The floor below is the figure after that change.
+/// the engine gave when the set (the twenty-second, i01-i24) was first run, with every change before it committed:
+/// vehicle leader 17/24 (71%; the target is 85%), top three 23/24 (96%; target 90%), no must-not-lead
+/// violation on the primary encoding (one on the second): see tests/scenarios/README.md. A change must not lower
+/// them; raising them needs a fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning
+/// set lowered a held-out figure and was kept, with the floor lowered and the reason recorded: dropping a change
+/// for its held-out figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 18, 15],
-            top3: [24, 22, 21],
+            leader: [22, 17, 12],
+            top3: [24, 23, 20],
             violations: 0,
         },
     );
@@ -238,10 +236,10 @@ fn held_out_encoders_agree() {
     // reworded, 91.8% (888/967), the eleventh 92.3% (883/957), the twelfth 93.7% (917/979), the thirteenth
     // 93.2% (909/975), the fourteenth 92.8% (903/973), the fifteenth 93.3% (925/991), the sixteenth 92.7%
     // (978/1055), the seventeenth 92.7% (982/1059), the eighteenth 91.8% (970/1057), the nineteenth 93.6%
-    // (1012/1081), the twentieth 89.7% (956/1066) and the twenty-first 91.0% (986/1084;
-    // tests/scenarios/README.md). The floor is the twenty-first set's figure.
+    // (1012/1081), the twentieth 89.7% (956/1066), the twenty-first 91.0% (986/1084) and the twenty-second
+    // 92.5% (1017/1099; tests/scenarios/README.md). The floor is the twenty-second set's figure.
     assert!(
-        share(same, either) >= 0.909,
+        share(same, either) >= 0.925,
         "held-out encoder agreement {same}/{either}"
     );
 }

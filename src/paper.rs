@@ -30,8 +30,13 @@ pub const BASELINE_VEHICLE: &str = "no-new-contract";
 const MAX_CITED: usize = 1;
 
 /// Warnings given in full in the risks table; the rest are counted after it and given in the appendix or the full
-/// report. A paper that would still reach [`WORD_LIMIT`] without its what-if pointer gives one fewer.
+/// report. A paper that would still reach [`WORD_LIMIT`] without its what-if pointer gives one fewer, and one that
+/// would reach it even then gives only the most serious ([`MIN_RISKS`]).
 const MAX_RISKS: usize = 3;
+
+/// The fewest warnings the risks table gives: the last stage of shortening, which the body never reaches the limit
+/// beyond (3 of 800 random answer sets still reached it with two risks).
+const MIN_RISKS: usize = 1;
 
 /// Answers in the situation table (money, capability and procurement come back in sections 6 to 8).
 const MAX_SITUATION: usize = 6;
@@ -430,8 +435,8 @@ fn lead(lead: &str, text: String) -> Item {
 /// [`ErrorKind::NoRecommendation`] when the answers give no recommended combination yet.
 pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> {
     // A board paper is two to four pages: when the body would reach the limit, its pointer to what would change the
-    // advice goes (the results and the appendix keep every what-if), and then its third risk joins the others in
-    // the appendix or the full report.
+    // advice goes (the results and the appendix keep every what-if), then its third risk joins the others in the
+    // appendix or the full report, and then its second.
     // The stage is chosen on the paper without its appendix, so that the body is the same with or without one (the
     // appendix's own citations join the source list, and no cut to the body can remove them).
     // The recommendation and the journey are the same at every stage: work them out once.
@@ -439,7 +444,11 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
     let journey = api::journey(kb, answers);
     let at = |opts, what_if, risks| build_at(kb, answers, &rec, &journey, opts, what_if, risks);
     let body = Options { appendix: false };
-    for (what_if, risks) in [(true, MAX_RISKS), (false, MAX_RISKS)] {
+    for (what_if, risks) in [
+        (true, MAX_RISKS),
+        (false, MAX_RISKS),
+        (false, MAX_RISKS - 1),
+    ] {
         let paper = at(body, what_if, risks)?;
         if body_words(&paper) < WORD_LIMIT {
             // Without an appendix, the paper measured is the paper.
@@ -450,7 +459,7 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
             };
         }
     }
-    at(opts, false, MAX_RISKS - 1)
+    at(opts, false, MIN_RISKS)
 }
 
 /// The words of a paper's body, without its appendix.
@@ -783,9 +792,10 @@ fn build_at(
             } else {
                 ("warnings", "each")
             };
+            let these = if risks == 1 { "this" } else { "these" };
             blocks.push(Block::Para {
                 text: format!(
-                    "The answers raise {more} further {plural}, none more serious than these; {place} gives what to do about {each}."
+                    "The answers raise {more} further {plural}, none more serious than {these}; {place} gives what to do about {each}."
                 ),
             });
         }

@@ -494,3 +494,42 @@ fn the_appendix_does_not_shorten_the_body() {
         without.sections[3].blocks.len()
     );
 }
+
+/// The last stage of shortening keeps the body under the limit too. These answers, a random answer set
+/// (`tests/paper/fewest-risks-answers.json`), gave a body of 1,813 words with two risks in the table, the stage that
+/// was then the last and was not checked: now the table gives only the most serious warning, says how many more
+/// there are, and the appendix gives the rest.
+#[test]
+fn a_paper_too_long_with_two_risks_gives_only_the_most_serious() {
+    let kb = Kb::embedded().unwrap();
+    let answers = fixture(&kb, "fewest-risks-answers.json");
+    let rec = api::recommendation(&kb, &answers);
+    assert!(
+        rec.watch.len() > 2,
+        "the answers raise {} warnings",
+        rec.watch.len()
+    );
+
+    let p = paper::build(&kb, &answers, Options::default()).unwrap();
+    let words = paper::word_count(&paper::render_markdown(&p));
+    assert!(words < paper::WORD_LIMIT, "{words} words");
+    let rows = table(&p.sections[4]);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][0], rec.watch[0].title);
+    let more = rec.watch.len() - 1;
+    assert!(
+        p.sections[4].blocks.iter().any(|b| matches!(b, Block::Para { text }
+            if text.starts_with(&format!("The answers raise {more} further warnings, none more serious than this;")))),
+        "{:?}",
+        p.sections[4].blocks
+    );
+
+    // With the appendix, the body is shortened at the same stage and appendix C gives the second warning in full.
+    let with = paper::build(&kb, &answers, Options { appendix: true }).unwrap();
+    assert_eq!(table(&with.sections[4]), rows);
+    let appendix = paper::render_markdown(&Paper {
+        sections: Vec::new(),
+        ..with
+    });
+    assert!(appendix.contains(&rec.watch[1].title), "{appendix}");
+}

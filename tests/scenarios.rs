@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (592: the first 40, then each of the twenty-three earlier held-out sets once it had been run and
+/// The tuning set (616: the first 40, then each of the twenty-four earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (445/592 = 75% and 541/592 = 91% with the new-vehicle margin; 13 violations): each new held-out set exposed
+/// (461/616 = 75% and 565/616 = 92% with the new-vehicle margin; 13 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,32 +188,33 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the twenty-third set (o01-o24) joined, with the provider-kinds question answered blind for every
+            // When the twenty-fourth set (l01-l24) joined, with the provider-kinds question answered blind for every
             // earlier situation (content 2.17.0); the later questions were answered for every earlier situation
             // before the sixteenth was run (tests/scenarios/README.md).
-            leader: [539, 445, 397],
-            top3: [583, 541, 547],
+            leader: [559, 461, 413],
+            top3: [606, 565, 571],
             violations: 13,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the twenty-fourth, l01-l24) was first run, with every change before it committed:
-/// vehicle leader 16/24 (67%; the target is 85%), top three 24/24 (100%; target 90%), no must-not-lead
-/// violation: see tests/scenarios/README.md. One set of 24 is noisy: on the same engine the twenty-third set gave
-/// 23/24. A change must not lower them; raising them needs a fresh held-out set. (Once, for the twenty-first set, a
-/// change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the reason
-/// recorded: dropping a change for its held-out figure would be choosing on the held-out set.)
+/// the engine gave when the set (the twenty-fifth, e01-e24) was first run, with every change before it committed:
+/// vehicle leader 21/24 (88%; the target is 85%), top three 22/24 (92%; target 90%), three must-not-lead
+/// violations (target none): see tests/scenarios/README.md. One set of 24 is noisy: on the same engine the
+/// twenty-third and twenty-fourth sets gave 23/24 and 16/24. A change must not lower them; raising them needs a
+/// fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-out figure
+/// and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
+/// choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 16, 16],
-            top3: [23, 24, 24],
-            violations: 0,
+            leader: [19, 21, 14],
+            top3: [23, 22, 19],
+            violations: 3,
         },
     );
 }
@@ -237,10 +238,10 @@ fn held_out_encoders_agree() {
     // 93.2% (909/975), the fourteenth 92.8% (903/973), the fifteenth 93.3% (925/991), the sixteenth 92.7%
     // (978/1055), the seventeenth 92.7% (982/1059), the eighteenth 91.8% (970/1057), the nineteenth 93.6%
     // (1012/1081), the twentieth 89.7% (956/1066), the twenty-first 91.0% (986/1084), the twenty-second 92.5%
-    // (1017/1099), the twenty-third 90.9% (995/1095) and the twenty-fourth 93.2% (1023/1098;
-    // tests/scenarios/README.md). The floor is the twenty-fourth set's figure.
+    // (1017/1099), the twenty-third 90.9% (995/1095), the twenty-fourth 93.2% (1023/1098) and the
+    // twenty-fifth 90.6% (968/1068; tests/scenarios/README.md). The floor is the twenty-fifth set's figure.
     assert!(
-        share(same, either) >= 0.931,
+        share(same, either) >= 0.906,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -429,45 +429,51 @@ fn the_word_paper_is_a_docx_of_the_same_paper_and_reads_back_from_the_page_view(
     assert_eq!(err.kind(), ErrorKind::Document);
 }
 
+/// Checks that the paper for `fixture` keeps its body under the limit with only `risks` warnings in its risks table,
+/// the most serious first, says how many further warnings there are ("none more serious than `these`"), and, with
+/// the appendix, is shortened at the same stage while appendix C gives the next warning in full.
+fn shortened_to(fixture_name: &str, risks: usize, these: &str) {
+    let kb = Kb::embedded().unwrap();
+    let answers = fixture(&kb, fixture_name);
+    let rec = api::recommendation(&kb, &answers);
+    assert!(
+        rec.watch.len() > risks + 1,
+        "{fixture_name}: the answers raise {} warnings",
+        rec.watch.len()
+    );
+
+    let p = paper::build(&kb, &answers, Options::default()).unwrap();
+    let words = paper::word_count(&paper::render_markdown(&p));
+    assert!(words < paper::WORD_LIMIT, "{fixture_name}: {words} words");
+    let blocks = &p.sections[4].blocks;
+    let rows = table(&p.sections[4]);
+    assert_eq!(rows.len(), risks, "{fixture_name}: {rows:?}");
+    assert_eq!(rows[0][0], rec.watch[0].title);
+    let more = rec.watch.len() - risks;
+    assert!(
+        blocks.iter().any(|b| matches!(b, Block::Para { text }
+            if text.starts_with(&format!("The answers raise {more} further warnings, none more serious than {these};")))),
+        "{fixture_name}: {blocks:?}"
+    );
+
+    // The body is shortened at the same stage with the appendix as without it: the appendix's own citations, which
+    // join the source list, do not cost the body a risk or its what-if. Appendix C gives the next warning in full.
+    let with = paper::build(&kb, &answers, Options { appendix: true }).unwrap();
+    assert_eq!(table(&with.sections[4]), rows);
+    let appendix = paper::render_markdown(&Paper {
+        sections: Vec::new(),
+        ..with
+    });
+    assert!(appendix.contains(&rec.watch[risks].title), "{appendix}");
+}
+
 /// A random answer set whose paper, before the third stage of shortening, ran to 1,866 words with only its what-if
 /// pointer taken out (`tests/paper/long-answers.json`): the third risk now goes to the full report (or appendix C),
 /// counted in the sentence after the table, and the body keeps under the limit, at the same stage with the
 /// appendix as without it.
 #[test]
 fn a_paper_still_too_long_without_its_what_if_gives_its_third_risk_to_the_appendix() {
-    let kb = Kb::embedded().unwrap();
-    let answers = fixture(&kb, "long-answers.json");
-    let rec = api::recommendation(&kb, &answers);
-    assert!(
-        rec.watch.len() > 3,
-        "the answers raise {} warnings",
-        rec.watch.len()
-    );
-
-    let p = paper::build(&kb, &answers, Options::default()).unwrap();
-    let words = paper::word_count(&paper::render_markdown(&p));
-    assert!(words < paper::WORD_LIMIT, "{words} words");
-    let risks = &p.sections[4].blocks;
-    let rows = table(&p.sections[4]);
-    assert_eq!(rows.len(), 2, "{rows:?}");
-    assert_eq!(rows[0][0], rec.watch[0].title);
-    let more = rec.watch.len() - 2;
-    assert!(
-        risks.iter().any(|b| matches!(b, Block::Para { text }
-            if text.starts_with(&format!("The answers raise {more} further warnings, none more serious than these")))),
-        "{risks:?}"
-    );
-
-    // With the appendix, appendix C gives the third warning in full.
-    let with = paper::build(&kb, &answers, Options { appendix: true }).unwrap();
-    // The body is shortened at the same stage with the appendix as without it: the appendix's own citations, which
-    // join the source list, do not cost the body its third risk or its what-if.
-    assert_eq!(table(&with.sections[4]), rows);
-    let appendix = paper::render_markdown(&Paper {
-        sections: Vec::new(),
-        ..with
-    });
-    assert!(appendix.contains(&rec.watch[2].title), "{appendix}");
+    shortened_to("long-answers.json", 2, "these");
 }
 
 /// The body is the same with or without the appendix: the stage of shortening is chosen on the paper without it.
@@ -501,35 +507,5 @@ fn the_appendix_does_not_shorten_the_body() {
 /// there are, and the appendix gives the rest.
 #[test]
 fn a_paper_too_long_with_two_risks_gives_only_the_most_serious() {
-    let kb = Kb::embedded().unwrap();
-    let answers = fixture(&kb, "fewest-risks-answers.json");
-    let rec = api::recommendation(&kb, &answers);
-    assert!(
-        rec.watch.len() > 2,
-        "the answers raise {} warnings",
-        rec.watch.len()
-    );
-
-    let p = paper::build(&kb, &answers, Options::default()).unwrap();
-    let words = paper::word_count(&paper::render_markdown(&p));
-    assert!(words < paper::WORD_LIMIT, "{words} words");
-    let rows = table(&p.sections[4]);
-    assert_eq!(rows.len(), 1, "{rows:?}");
-    assert_eq!(rows[0][0], rec.watch[0].title);
-    let more = rec.watch.len() - 1;
-    assert!(
-        p.sections[4].blocks.iter().any(|b| matches!(b, Block::Para { text }
-            if text.starts_with(&format!("The answers raise {more} further warnings, none more serious than this;")))),
-        "{:?}",
-        p.sections[4].blocks
-    );
-
-    // With the appendix, the body is shortened at the same stage and appendix C gives the second warning in full.
-    let with = paper::build(&kb, &answers, Options { appendix: true }).unwrap();
-    assert_eq!(table(&with.sections[4]), rows);
-    let appendix = paper::render_markdown(&Paper {
-        sections: Vec::new(),
-        ..with
-    });
-    assert!(appendix.contains(&rec.watch[1].title), "{appendix}");
+    shortened_to("fewest-risks-answers.json", 1, "this");
 }

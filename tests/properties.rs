@@ -883,6 +883,59 @@ fn a_lead_that_is_failing_its_own_contracts_rules_out_the_lead_provider() {
     assert_ne!(lead("yes").fit, "ruled-out");
 }
 
+/// A provider the service depends on that refuses to be sub-contracted keeps the vehicles that work through
+/// sub-contracts (a prime contractor, a lead provider) out of "may suit you", each with the refusal as its reason, and counts
+/// for keeping direct contracts and for an alliance, where no one is sub-contracted; providers that accept it rule
+/// nothing out.
+#[test]
+fn a_provider_refusing_to_be_sub_contracted_rules_out_prime_and_lead() {
+    let vehicles = |accept: &str| {
+        let mut raw: RawAnswers = BTreeMap::new();
+        for (q, a) in [
+            ("q-provider-count", "many"),
+            ("q-natural-lead", "not-sure"),
+            ("q-subcontract-accept", accept),
+        ] {
+            raw.insert(q.into(), RawAnswer::One(a.into()));
+        }
+        let (answers, notes) = Answers::from_raw(kb(), &raw).expect("answers load");
+        assert!(notes.is_empty(), "{notes:?}");
+        api::recommendation(kb(), &answers).vehicles
+    };
+    let find = |list: &[ModelResult], id: &str| {
+        list.iter()
+            .find(|m| m.id == id)
+            .unwrap_or_else(|| panic!("{id} is ranked"))
+            .clone()
+    };
+    let refused = vehicles("refused");
+    for id in ["prime-contractor", "lead-provider"] {
+        let m = find(&refused, id);
+        assert_eq!(m.fit, "ruled-out", "{id}");
+        assert!(
+            m.concerns
+                .iter()
+                .any(|c| c.question_id == "q-subcontract-accept" && c.serious),
+            "{id}: {:?}",
+            m.concerns
+        );
+    }
+    for id in ["alliance", "standard-contract"] {
+        let m = find(&refused, id);
+        assert!(
+            m.reasons
+                .iter()
+                .chain(&m.withheld)
+                .any(|c| c.question_id == "q-subcontract-accept" && c.points > 0),
+            "{id} gains nothing from the refusal"
+        );
+    }
+    let accepted = vehicles("yes");
+    for id in ["prime-contractor", "lead-provider"] {
+        assert_ne!(find(&accepted, id).fit, "ruled-out", "{id}");
+    }
+}
+
 /// A contract vehicle that today's contract already is needs no set-up: answering that a lead provider holds the
 /// contract takes the new-vehicle margin off the lead provider and lets its supporting answers count without a case
 /// for change, and says why; it adds no points of its own. When the holder is not meeting its contract, keeping it

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (616: the first 40, then each of the twenty-four earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (461/616 = 75% and 565/616 = 92% with the new-vehicle margin; 13 violations): each new held-out set exposed
+/// (464/616 = 75% and 567/616 = 92% with the new-vehicle margin; 9 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,12 +188,14 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the twenty-fourth set (l01-l24) joined, with the provider-kinds question answered blind for every
-            // earlier situation (content 2.17.0); the later questions were answered for every earlier situation
-            // before the sixteenth was run (tests/scenarios/README.md).
-            leader: [559, 461, 413],
-            top3: [606, 565, 571],
-            violations: 13,
+            // With the sub-contract question answered blind for every situation that shows it (content 2.19.0;
+            // payment leader 413 -> 411, vehicle 461 -> 464, violations 13 -> 9); before it, when the twenty-fourth
+            // set (l01-l24) joined with the provider-kinds question answered blind for every earlier situation
+            // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
+            // was run (tests/scenarios/README.md).
+            leader: [559, 464, 411],
+            top3: [606, 567, 571],
+            violations: 9,
         },
     );
 }

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (640: the first 40, then each of the twenty-five earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (487/640 = 76% and 591/640 = 92% with the new-vehicle margin; 10 violations): each new held-out set exposed
+/// (487/640 = 76% and 591/640 = 92% with the new-vehicle margin; 11 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,14 +188,15 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the twenty-fifth set (e01-e24) joined, with the sub-contract question answered blind for every
-            // situation that shows it (content 2.19.0; on the 616 before: payment leader 413 -> 411, vehicle
-            // 461 -> 464, violations 13 -> 9) and the provider-kinds question for every situation (content 2.17.0);
-            // the later questions were answered for every earlier situation before the sixteenth was run
-            // (tests/scenarios/README.md).
-            leader: [578, 487, 427],
-            top3: [629, 591, 590],
-            violations: 10,
+            // With the current-payment question answered blind for every situation (content 2.20.0; payment
+            // leader 427 -> 453, top three 590 -> 600, violations 10 -> 11); before it, when the twenty-fifth set
+            // (e01-e24) joined, with the sub-contract question answered blind for every situation that shows it
+            // (content 2.19.0; on the 616 before: payment leader 413 -> 411, vehicle 461 -> 464, violations 13 -> 9)
+            // and the provider-kinds question for every situation (content 2.17.0); the later questions were
+            // answered for every earlier situation before the sixteenth was run (tests/scenarios/README.md).
+            leader: [578, 487, 453],
+            top3: [629, 591, 600],
+            violations: 11,
         },
     );
 }

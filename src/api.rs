@@ -506,6 +506,9 @@ pub struct FlagView {
     pub case_name: Option<String>,
     /// Sources.
     pub sources: Vec<String>,
+    /// For a warning about another option that may also suit (not the recommended combination), which options it
+    /// concerns, in words; `None` for the situation, the recommended combination and a model's own warnings.
+    pub applies_if: Option<String>,
 }
 
 fn flag_view(kb: &Kb, r: &flags::Raised) -> FlagView {
@@ -537,6 +540,24 @@ fn flag_view(kb: &Kb, r: &flags::Raised) -> FlagView {
             .and_then(|c| kb.case(c))
             .map(|c| c.name.clone()),
         sources: f.sources.clone(),
+        applies_if: None,
+    }
+}
+
+/// A warning about other options that may also suit, saying which.
+fn also_view(kb: &Kb, a: &flags::Also) -> FlagView {
+    let names: Vec<String> = a
+        .models
+        .iter()
+        .filter_map(|i| kb.content.models.get(*i))
+        .map(|m| m.short_name.clone())
+        .collect();
+    FlagView {
+        applies_if: Some(format!(
+            "This applies if you choose another option that may also suit you: {}.",
+            or_list(&names)
+        )),
+        ..flag_view(kb, &a.raised)
     }
 }
 
@@ -1375,6 +1396,9 @@ pub struct Recommendation {
     /// What to watch: every warning the answers trigger for the situation or the recommended combination, most
     /// serious first (then in content order).
     pub watch: Vec<FlagView>,
+    /// The warnings the answers trigger for the other options that fit best or may also suit you, not already in
+    /// `watch`, each saying which options it concerns; most serious first.
+    pub watch_also: Vec<FlagView>,
     /// The answer on one screen: the leading combination, how well it fits, the strongest reasons, the first
     /// warnings, the readiness gap and the procurement route (`None` until a vehicle can be recommended).
     pub summary: Option<SummaryView>,
@@ -1511,6 +1535,10 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
         watch: flags::watch(kb, &eval)
             .into_iter()
             .map(|r| flag_view(kb, &r))
+            .collect(),
+        watch_also: flags::watch_also(kb, &eval)
+            .iter()
+            .map(|a| also_view(kb, a))
             .collect(),
         summary: None,
         sources: Vec::new(),
@@ -1666,7 +1694,10 @@ fn cited_sources(kb: &Kb, rec: &Recommendation) -> Vec<SourceView> {
         p.notes.iter().for_each(|n| add(&n.sources));
     }
     rec.resembles.iter().for_each(|c| add(&c.sources));
-    rec.watch.iter().for_each(|f| add(&f.sources));
+    rec.watch
+        .iter()
+        .chain(&rec.watch_also)
+        .for_each(|f| add(&f.sources));
     kb.content
         .sources
         .iter()

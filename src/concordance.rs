@@ -109,8 +109,12 @@ pub struct Outcome {
     pub top3_all_ok: [bool; 3],
     /// Must-not-lead violations ("layer: model").
     pub violations: Vec<String>,
-    /// Required warnings that the content defines: (id, raised).
+    /// Required warnings that the content defines: (id, raised for the recommended combination, the situation or
+    /// another option that may also suit).
     pub warnings: Vec<(String, bool)>,
+    /// Whether every required warning is raised for the situation or the recommended combination alone (What to
+    /// watch itself, without the warnings for other options that may also suit).
+    pub warnings_in_watch: bool,
     /// Required warnings the content does not define yet.
     pub undefined_warnings: Vec<String>,
     /// Leaders (model ids), per layer.
@@ -139,6 +143,7 @@ fn judge(kb: &Kb, s: &Scenario, rec: &Recommendation) -> Outcome {
         top3_all_ok: [false; 3],
         violations: Vec::new(),
         warnings: Vec::new(),
+        warnings_in_watch: true,
         undefined_warnings: Vec::new(),
         leaders: Default::default(),
         failures: Vec::new(),
@@ -203,7 +208,9 @@ fn judge(kb: &Kb, s: &Scenario, rec: &Recommendation) -> Outcome {
     }
     for w in &s.expect.warnings {
         if kb.content.red_flags.iter().any(|f| &f.id == w) {
-            let raised = rec.watch.iter().any(|f| &f.id == w);
+            let in_watch = rec.watch.iter().any(|f| &f.id == w);
+            let raised = in_watch || rec.watch_also.iter().any(|f| &f.id == w);
+            out.warnings_in_watch &= in_watch;
             if !raised {
                 out.failures.push(format!("warning {w} not raised"));
             }
@@ -257,6 +264,8 @@ pub struct SetTotals {
     pub violations: usize,
     /// Scenarios whose required (defined) warnings were all raised.
     pub warnings_ok: usize,
+    /// Scenarios whose required warnings were all raised for the situation or the recommended combination alone.
+    pub warnings_in_watch: usize,
     /// Per warning: (required, raised).
     pub warning_recall: BTreeMap<String, (usize, usize)>,
     /// Warnings required but not defined in the content yet: how many times.
@@ -297,6 +306,9 @@ impl SetTotals {
         }
         if o.warnings.iter().all(|(_, r)| *r) {
             self.warnings_ok += 1;
+        }
+        if o.warnings_in_watch {
+            self.warnings_in_watch += 1;
         }
         for (w, raised) in &o.warnings {
             let e = self.warning_recall.entry(w.clone()).or_default();
@@ -375,10 +387,11 @@ pub fn report(kb: &Kb, scenarios: &[Scenario]) -> Result<String, Vec<Error>> {
             }
             let _ = writeln!(
                 out,
-                "  all three leaders acceptable {}\n  must-not-lead violations {}\n  required warnings all present {}",
+                "  all three leaders acceptable {}\n  must-not-lead violations {}\n  required warnings all present {}  (for the situation and the recommended combination alone {})",
                 pct(t.all_leaders_ok, t.scenarios),
                 t.violations,
-                pct(t.warnings_ok, t.scenarios)
+                pct(t.warnings_ok, t.scenarios),
+                pct(t.warnings_in_watch, t.scenarios)
             );
             let recall: Vec<String> = t
                 .warning_recall

@@ -4,7 +4,7 @@
 use crate::answers::Effective;
 use crate::condition::Cond;
 use crate::content::{Model, RedFlag};
-use crate::engine::Evaluation;
+use crate::engine::{Band, Evaluation};
 use crate::kb::Kb;
 
 /// The `applies_to` entry for a warning about the situation, whatever the model.
@@ -86,12 +86,11 @@ pub fn flags_for<'a>(kb: &'a Kb, model: &Model, eff: &Effective) -> Vec<Raised<'
 /// `situation`, or its `situation_when` holds) or a model in the recommended combination, each once, most serious first, then in content order.
 /// Empty before any combination exists.
 pub fn watch<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<Raised<'a>> {
-    let Some(c) = eval.combinations.first() else {
+    if eval.combinations.is_empty() {
         return Vec::new();
-    };
-    let chosen: Vec<&Model> = [c.arrangement, Some(c.vehicle), c.payment, c.overlay]
+    }
+    let chosen: Vec<&Model> = chosen(eval)
         .into_iter()
-        .flatten()
         .filter_map(|i| kb.content.models.get(i))
         .collect();
     raised(kb, &eval.eff, |f, situation| {
@@ -99,4 +98,65 @@ pub fn watch<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<Raised<'a>> {
             || f.applies_to.iter().any(|a| a == SITUATION)
             || chosen.iter().any(|m| applies(f, m))
     })
+}
+
+/// The models of the recommended combination (arrangement, vehicle, payment rule and any overlay), as indices.
+fn chosen(eval: &Evaluation) -> Vec<usize> {
+    eval.combinations
+        .first()
+        .map(|c| {
+            [c.arrangement, Some(c.vehicle), c.payment, c.overlay]
+                .into_iter()
+                .flatten()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A warning for options that may also suit, with the models it concerns.
+#[derive(Debug, Clone)]
+pub struct Also<'a> {
+    /// The warning and the answers behind it.
+    pub raised: Raised<'a>,
+    /// The models outside the recommended combination that it concerns (indices), in content order.
+    pub models: Vec<usize>,
+}
+
+/// Warnings for the other options the result puts forward: every warning the answers trigger for a model that is
+/// not in the recommended combination but fits best or closely in its layer ("may suit you best" or "may also suit
+/// you", so never one ruled out), and that [`watch`] does not already hold; each with the models it concerns, most
+/// serious first, then in content order. A commissioner who weighs one of those options needs its warnings too.
+/// Empty before any combination exists.
+pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<Also<'a>> {
+    if eval.combinations.is_empty() {
+        return Vec::new();
+    }
+    let chosen = chosen(eval);
+    let held: Vec<&str> = watch(kb, eval).iter().map(|r| r.flag.id.as_str()).collect();
+    let others: Vec<(usize, &Model)> = kb
+        .content
+        .models
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            !chosen.contains(i)
+                && eval
+                    .scores
+                    .get(*i)
+                    .is_some_and(|s| matches!(s.band, Band::Best | Band::Close))
+        })
+        .collect();
+    raised(kb, &eval.eff, |f, _| {
+        !held.contains(&f.id.as_str()) && others.iter().any(|(_, m)| applies(f, m))
+    })
+    .into_iter()
+    .map(|r| {
+        let models = others
+            .iter()
+            .filter(|(_, m)| applies(r.flag, m))
+            .map(|(i, _)| *i)
+            .collect();
+        Also { raised: r, models }
+    })
+    .collect()
 }

@@ -59,9 +59,14 @@ fn flag_line(out: &mut String, f: &FlagView) {
     } else {
         format!(" {}.", f.because.join("; "))
     };
+    let applies = f
+        .applies_if
+        .as_deref()
+        .map(|a| format!(" {a}"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "- {} — {}{case}:{because} {} What to do: {}{}",
+        "- {} — {}{case}:{applies}{because} {} What to do: {}{}",
         f.severity_label,
         f.title,
         f.message,
@@ -202,6 +207,15 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
     if !rec.watch.is_empty() {
         let _ = writeln!(out, "\n## What to watch\n");
         for f in &rec.watch {
+            flag_line(&mut out, f);
+        }
+    }
+    if !rec.watch_also.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n### If you choose another option that may also suit you\n"
+        );
+        for f in &rec.watch_also {
             flag_line(&mut out, f);
         }
     }

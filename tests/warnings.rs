@@ -251,7 +251,10 @@ fn each_warning_is_not_raised_by_the_close_answers() {
         assert!(forced.len() <= 2, "{what}: {forced:?} taken away");
         let rec = api::recommendation(&KB, &quiet);
         assert!(
-            rec.watch.iter().all(|f| f.id != warning),
+            rec.watch
+                .iter()
+                .chain(&rec.watch_also)
+                .all(|f| f.id != warning),
             "{what}: still under What to watch"
         );
         for (model, list) in per_model(&rec) {
@@ -261,6 +264,52 @@ fn each_warning_is_not_raised_by_the_close_answers() {
             );
         }
     }
+}
+
+/// What to watch also gives the warnings for the other options the result puts forward: each is raised on a model
+/// that fits best or may also suit you but is not in the recommended combination, is not already under What to
+/// watch, and says which of those options it concerns; the warnings under What to watch say no such thing. Checked on
+/// every pair's answers, some of which raise such warnings.
+#[test]
+fn warnings_for_other_options_that_may_also_suit_name_them() {
+    let mut seen = 0;
+    for (_, name, p) in pairs() {
+        for (raw, side) in [(p.raises.clone(), "raises"), (p.quiet_answers(), "quiet")] {
+            let what = format!("{name} ({side})");
+            let rec = api::recommendation(&KB, &answers(&raw, &what));
+            assert!(rec.watch.iter().all(|f| f.applies_if.is_none()), "{what}");
+            let chosen = combination(&rec);
+            let ids: Vec<&str> = rec.watch_also.iter().map(|f| f.id.as_str()).collect();
+            assert_ordered(&ids, &format!("{what}: warnings for other options"));
+            for f in &rec.watch_also {
+                seen += 1;
+                assert!(
+                    rec.watch.iter().all(|w| w.id != f.id),
+                    "{what}: `{}` twice",
+                    f.id
+                );
+                let on: Vec<&api::ModelResult> = rec
+                    .arrangements
+                    .iter()
+                    .chain(&rec.vehicles)
+                    .chain(&rec.payments)
+                    .filter(|m| {
+                        !chosen.contains(&m.id)
+                            && (m.fit == "best" || m.fit == "close")
+                            && m.red_flags.iter().any(|r| r.id == f.id)
+                    })
+                    .collect();
+                let says = f.applies_if.as_deref().unwrap_or_default();
+                assert!(!on.is_empty(), "{what}: `{}` concerns no such option", f.id);
+                assert!(
+                    on.iter().all(|m| says.contains(&m.short_name)),
+                    "{what}: `{}` says “{says}”",
+                    f.id
+                );
+            }
+        }
+    }
+    assert!(seen > 0, "no pair raises a warning for another option");
 }
 
 /// The order a list of warnings must have: most serious first, then the order of `red_flags.json`.
@@ -310,13 +359,35 @@ fn what_to_watch_is_most_serious_first_in_the_view_and_both_reports() {
             // The Markdown report (`advise recommend`) lists them in the same order, each with its severity in
             // words.
             let md = report::markdown(&KB, &a);
-            let section = md
+            let whole = md
                 .split("\n## What to watch\n")
                 .nth(1)
                 .map(|s| s.split("\n## ").next().unwrap_or_default())
                 .unwrap_or_default();
+            let mut parts =
+                whole.split("\n### If you choose another option that may also suit you\n");
+            let section = parts.next().unwrap_or_default();
             let lines: Vec<&str> = section.lines().filter(|l| l.starts_with("- ")).collect();
             assert_eq!(lines.len(), rec.watch.len(), "{what}: the Markdown report");
+            // Then the warnings for other options that may also suit, each saying which.
+            let also: Vec<&str> = parts
+                .next()
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| l.starts_with("- "))
+                .collect();
+            assert_eq!(
+                also.len(),
+                rec.watch_also.len(),
+                "{what}: the Markdown report"
+            );
+            for (line, f) in also.iter().zip(&rec.watch_also) {
+                assert!(
+                    line.contains(f.applies_if.as_deref().unwrap_or("(none)")),
+                    "{what}: {line:?} does not say which options `{}` concerns",
+                    f.id
+                );
+            }
             for (line, f) in lines.iter().zip(&rec.watch) {
                 assert!(
                     line.starts_with(&format!("- {} — {}", f.severity_label, f.title)),

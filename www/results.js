@@ -217,13 +217,19 @@ class Renderer {
   }
 
   /** What to watch: the warnings the core raises for the situation and the recommended combination, in the core's
-   * order (most serious first). */
+   * order (most serious first), then those it raises for the other options that may also suit, each saying which. */
   watch() {
-    const list = this.rec.watch;
-    return list.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
+    const { watch: list, watchAlso: also } = this.rec;
+    const n = (/** @type {number} */ k) => `${k} ${k === 1 ? 'warning' : 'warnings'}`;
+    const label = also.length === 0
+      ? `All ${n(list.length)} for your situation and this combination, most serious first`
+      : `All ${n(list.length)}, most serious first, and ${also.length} for other options that may also suit you`;
+    return list.length + also.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
       h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
-      fold(`All ${list.length} ${list.length === 1 ? 'warning' : 'warnings'} for your situation and this combination, most serious first`,
-        list.map((f) => this.flag(f, 'ca-watch'))));
+      fold(label, [
+        list.map((f) => this.flag(f, 'ca-watch')),
+        also.length > 0 && [h('h3', { class: 'ca-heading-s' }, 'If you choose another option that may also suit you'),
+          also.map((f) => this.flag(f, 'ca-watch-also'))]]));
   }
 
   /** One warning. @param {FlagView} f @param {string} cls */
@@ -231,6 +237,7 @@ class Renderer {
     return h('div', { class: `ca-warning ${cls}` },
       h('p', { class: 'ca-flag__title' }, tag(f.severityLabel, pick(SEVERITY, f.severity, 'neutral')), ' ',
         h('strong', null, vh('Warning: '), f.title)),
+      f.appliesIf && h('p', null, f.appliesIf),
       f.caseId && h('p', null, 'From the case: ', this.caseLink(f.caseId, f.caseName || '')),
       f.because.length > 0 && h('ul', { class: 'ca-list ca-list--bullet ca-flag__because' }, f.because.map((t) => h('li', null, `${t}.`))),
       h('p', null, f.message),

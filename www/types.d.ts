@@ -55,7 +55,9 @@ export interface ReadinessView {
   /** Plain statements of what is missing and what it would take. */
   summary: string[]; sources: string[];
 }
-export interface FlagView { id: string; title: string; severity: 'high' | 'medium' | 'low'; severityLabel: string; message: string; mitigation: string; because: string[]; caseId: string | null; caseName: string | null; sources: string[] }
+export interface FlagView { id: string; title: string; severity: 'high' | 'medium' | 'low'; severityLabel: string; message: string; mitigation: string; because: string[]; caseId: string | null; caseName: string | null; sources: string[];
+  /** Which other options that may also suit a warning concerns, in words; null for the situation, the recommended combination and a model's own warnings. */
+  appliesIf: string | null }
 
 export interface ModelResult {
   id: string; name: string; layer: "arrangement" | "vehicle" | "payment"; rank: number;
@@ -175,6 +177,8 @@ export interface Recommendation {
   summary: SummaryView | null;
   /** What to watch: every warning the answers trigger for the situation or the recommended combination. */
   watch: FlagView[];
+  /** The warnings the answers trigger for the other options that may also suit, not already in watch. */
+  watchAlso: FlagView[];
   /** Every source cited anywhere in this recommendation. */
   sources: SourceView[];
 }

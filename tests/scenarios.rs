@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (640: the first 40, then each of the twenty-five earlier held-out sets once it had been run and
+/// The tuning set (664: the first 40, then each of the twenty-six earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (487/640 = 76% and 591/640 = 92% with the new-vehicle margin; 11 violations): each new held-out set exposed
+/// (505/664 = 76% and 614/664 = 92% with the new-vehicle margin; 11 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,24 +188,25 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // With the current-payment question answered blind for every situation (content 2.20.0; payment
-            // leader 427 -> 453, top three 590 -> 600, violations 10 -> 11); before it, when the twenty-fifth set
+            // When the twenty-sixth set (aa01-aa24) joined; with the current-payment question answered blind for
+            // every situation (content 2.20.0; on the 640 before: payment leader 427 -> 453, top three 590 -> 600,
+            // violations 10 -> 11); before it, when the twenty-fifth set
             // (e01-e24) joined, with the sub-contract question answered blind for every situation that shows it
             // (content 2.19.0; on the 616 before: payment leader 413 -> 411, vehicle 461 -> 464, violations 13 -> 9)
             // and the provider-kinds question for every situation (content 2.17.0); the later questions were
             // answered for every earlier situation before the sixteenth was run (tests/scenarios/README.md).
-            leader: [578, 487, 453],
-            top3: [629, 591, 600],
+            leader: [600, 505, 468],
+            top3: [653, 614, 622],
             violations: 11,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the twenty-sixth, aa01-aa24) was first run, with every change before it committed:
-/// vehicle leader 18/24 (75%; the target is 85%), top three 23/24 (96%; target 90%), no must-not-lead
-/// violation (target none): see tests/scenarios/README.md. One set of 24 is noisy: on one engine the twenty-third,
-/// twenty-fourth and twenty-fifth sets gave 23/24, 16/24 and 21/24. A change must not lower them; raising them needs a
+/// the engine gave when the set (the twenty-seventh, ab01-ab24) was first run, with every change before it
+/// committed: vehicle leader 21/24 (88%; the target is 85%), top three 24/24 (100%; target 90%), no
+/// must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy: on one engine the
+/// twenty-third, twenty-fourth and twenty-fifth sets gave 23/24, 16/24 and 21/24. A change must not lower them; raising them needs a
 /// fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-out figure
 /// and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
 /// choosing on the held-out set.)
@@ -215,8 +216,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 18, 13],
-            top3: [24, 23, 21],
+            leader: [23, 21, 18],
+            top3: [24, 24, 24],
             violations: 0,
         },
     );
@@ -242,10 +243,10 @@ fn held_out_encoders_agree() {
     // (978/1055), the seventeenth 92.7% (982/1059), the eighteenth 91.8% (970/1057), the nineteenth 93.6%
     // (1012/1081), the twentieth 89.7% (956/1066), the twenty-first 91.0% (986/1084), the twenty-second 92.5%
     // (1017/1099), the twenty-third 90.9% (995/1095), the twenty-fourth 93.2% (1023/1098) and the
-    // twenty-fifth 90.6% (968/1068) and the twenty-sixth 91.9% (1001/1089; tests/scenarios/README.md). The floor
-    // is the twenty-sixth set's figure.
+    // twenty-fifth 90.6% (968/1068), the twenty-sixth 91.9% (1001/1089) and the twenty-seventh 92.7% (1024/1105;
+    // tests/scenarios/README.md). The floor is the twenty-seventh set's figure.
     assert!(
-        share(same, either) >= 0.919,
+        share(same, either) >= 0.926,
         "held-out encoder agreement {same}/{either}"
     );
 }

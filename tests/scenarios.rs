@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (712: the first 40, then each of the twenty-eight earlier held-out sets once it had been run and
+/// The tuning set (736: the first 40, then each of the twenty-nine earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (543/712 = 76% and 661/712 = 93% with the new-vehicle margin; 12 violations): each new held-out set exposed
+/// (558/736 = 76% and 683/736 = 93% with the new-vehicle margin; 13 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,39 +188,39 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the twenty-eighth set (ac01-ac24) joined; before it, with the pathway-price hint narrowed and its
-            // "national" answers answered again blind (content 2.22.0; payment leader 487 -> 493). When the twenty-seventh set (ab01-ab24) joined; before it, with a pathway payment counted against where
-            // one provider provides everything (content 2.21.0; payment leader 468 -> 469). When the twenty-sixth set (aa01-aa24) joined; with the current-payment question answered blind for
-            // every situation (content 2.20.0; on the 640 before: payment leader 427 -> 453, top three 590 -> 600,
-            // violations 10 -> 11); before it, when the twenty-fifth set
-            // (e01-e24) joined, with the sub-contract question answered blind for every situation that shows it
-            // (content 2.19.0; on the 616 before: payment leader 413 -> 411, vehicle 461 -> 464, violations 13 -> 9)
-            // and the provider-kinds question for every situation (content 2.17.0); the later questions were
-            // answered for every earlier situation before the sixteenth was run (tests/scenarios/README.md).
-            leader: [643, 543, 512],
-            top3: [700, 661, 669],
-            violations: 12,
+            // When the twenty-ninth set (ad01-ad24) joined. Earlier steps, newest first: the pathway-price hint
+            // narrowed and its "national" answers answered again blind (content 2.22.0; payment leader 487 -> 493);
+            // a pathway payment counted against where one provider provides everything (content 2.21.0; 468 -> 469);
+            // the current-payment question answered blind for every situation (content 2.20.0; on the 640 then:
+            // payment leader 427 -> 453, top three 590 -> 600, violations 10 -> 11); the sub-contract question
+            // answered blind for every situation that shows it (content 2.19.0; on the 616 then: payment leader 413
+            // -> 411, vehicle 461 -> 464, violations 13 -> 9); the provider-kinds question for every situation
+            // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
+            // set was run (tests/scenarios/README.md).
+            leader: [666, 558, 528],
+            top3: [724, 683, 690],
+            violations: 13,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the twenty-ninth, ad01-ad24) was first run, with every change before it
-/// committed: vehicle leader 15/24 (62%; the target is 85%), top three 22/24 (92%; target 90%), one
-/// must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy: on one engine the
-/// twenty-third, twenty-fourth and twenty-fifth sets gave 23/24, 16/24 and 21/24. A change must not lower them; raising them needs a
-/// fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-out figure
-/// and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
-/// choosing on the held-out set.)
+/// the engine gave when the set (the thirtieth, ae01-ae24) was first run, with every change before it committed and
+/// none since the twenty-ninth: vehicle leader 20/24 (83%; the target is 85%), top three 23/24 (96%; target
+/// 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy: on one
+/// engine the twenty-third, twenty-fourth and twenty-fifth sets gave 23/24, 16/24 and 21/24. A change must not lower
+/// them; raising them needs a fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning set
+/// lowered a held-out figure and was kept, with the floor lowered and the reason recorded: dropping a change for its
+/// held-out figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [23, 15, 16],
-            top3: [24, 22, 21],
-            violations: 1,
+            leader: [21, 20, 18],
+            top3: [24, 23, 24],
+            violations: 0,
         },
     );
 }
@@ -246,10 +246,10 @@ fn held_out_encoders_agree() {
     // (1012/1081), the twentieth 89.7% (956/1066), the twenty-first 91.0% (986/1084), the twenty-second 92.5%
     // (1017/1099), the twenty-third 90.9% (995/1095), the twenty-fourth 93.2% (1023/1098) and the
     // twenty-fifth 90.6% (968/1068), the twenty-sixth 91.9% (1001/1089), the twenty-seventh 92.7% (1024/1105)
-    // the twenty-eighth 92.0% (1045/1136) and the twenty-ninth 91.5% (1033/1129; tests/scenarios/README.md). The
-    // floor is the twenty-ninth set's figure.
+    // the twenty-eighth 92.0% (1045/1136), the twenty-ninth 91.5% (1033/1129) and the thirtieth 93.3%
+    // (1028/1102; tests/scenarios/README.md). The floor is the thirtieth set's figure.
     assert!(
-        share(same, either) >= 0.914,
+        share(same, either) >= 0.932,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -1514,6 +1514,7 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
         })
         .collect();
     let procurement = procurement(kb, &eval.eff);
+    let watch = flags::watch(kb, &eval);
     let mut rec = Recommendation {
         content_version: kb.content.meta.content_version.clone(),
         last_reviewed: kb.content.meta.last_reviewed.clone(),
@@ -1532,11 +1533,8 @@ pub fn recommendation(kb: &Kb, answers: &Answers) -> Recommendation {
         procurement,
         what_if,
         resembles,
-        watch: flags::watch(kb, &eval)
-            .into_iter()
-            .map(|r| flag_view(kb, &r))
-            .collect(),
-        watch_also: flags::watch_also(kb, &eval)
+        watch: watch.iter().map(|r| flag_view(kb, r)).collect(),
+        watch_also: flags::watch_also(kb, &eval, &watch)
             .iter()
             .map(|a| also_view(kb, a))
             .collect(),

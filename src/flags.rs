@@ -124,15 +124,15 @@ pub struct Also<'a> {
 
 /// Warnings for the other options the result puts forward: every warning the answers trigger for a model that is
 /// not in the recommended combination but fits best or closely in its layer ("may suit you best" or "may also suit
-/// you", so never one ruled out), and that [`watch`] does not already hold; each with the models it concerns, most
-/// serious first, then in content order. A commissioner who weighs one of those options needs its warnings too.
-/// Empty before any combination exists.
-pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<Also<'a>> {
+/// you", so never one ruled out), and that `watch` (What to watch, as [`watch`] gives it for `eval`) does not already
+/// hold; each with the models it concerns, most serious first, then in content order. A commissioner who weighs one
+/// of those options needs its warnings too. Empty before any combination exists.
+pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation, watch: &[Raised<'_>]) -> Vec<Also<'a>> {
     if eval.combinations.is_empty() {
         return Vec::new();
     }
     let chosen = chosen(eval);
-    let held: Vec<&str> = watch(kb, eval).iter().map(|r| r.flag.id.as_str()).collect();
+    let held: Vec<&str> = watch.iter().map(|r| r.flag.id.as_str()).collect();
     let others: Vec<(usize, &Model)> = kb
         .content
         .models

@@ -721,6 +721,29 @@ proptest! {
     }
 }
 
+/// Answers to single-choice questions, as (question id, option id).
+fn single(pairs: &[(&str, &str)]) -> RawAnswers {
+    pairs
+        .iter()
+        .map(|(q, a)| ((*q).to_owned(), RawAnswer::One((*a).to_owned())))
+        .collect()
+}
+
+/// The recommendation for answers that must load with no notes.
+fn recommend(raw: &RawAnswers) -> api::Recommendation {
+    let (answers, notes) = Answers::from_raw(kb(), raw).expect("answers load");
+    assert!(notes.is_empty(), "{notes:?}");
+    api::recommendation(kb(), &answers)
+}
+
+/// One ranked model of a list, by id.
+fn model(list: &[ModelResult], id: &str) -> ModelResult {
+    list.iter()
+        .find(|m| m.id == id)
+        .unwrap_or_else(|| panic!("{id} is ranked"))
+        .clone()
+}
+
 /// A situation with no case for change: the contract is not a barrier, relational work is making progress, and the
 /// problem is hand-offs; a provider that the others accept could lead.
 fn no_case_for_change() -> RawAnswers {
@@ -833,10 +856,7 @@ fn whether_nhs_england_keeps_a_service_decides_single_or_delegated_commissioning
         if let Some(d) = delegation {
             raw.insert("q-nhse-delegation".into(), RawAnswer::One(d.into()));
         }
-        let (answers, notes) = Answers::from_raw(kb(), &raw).expect("answers load");
-        assert!(notes.is_empty(), "{notes:?}");
-        let rec = api::recommendation(kb(), &answers);
-        rec.arrangements[0].id.clone()
+        recommend(&raw).arrangements[0].id.clone()
     };
     assert_eq!(leader(Some("keeping")), "single-commissioner");
     assert_eq!(leader(Some("delegating")), "delegated-commissioning");
@@ -856,23 +876,13 @@ fn whether_nhs_england_keeps_a_service_decides_single_or_delegated_commissioning
 #[test]
 fn a_lead_that_is_failing_its_own_contracts_rules_out_the_lead_provider() {
     let lead = |performing: &str| {
-        let mut raw: RawAnswers = BTreeMap::new();
-        for (q, a) in [
+        let raw = single(&[
             ("q-provider-count", "few"),
             ("q-natural-lead", "accepted-lead"),
             ("q-lead-type", "nhs-trust"),
             ("q-lead-performing", performing),
-        ] {
-            raw.insert(q.into(), RawAnswer::One(a.into()));
-        }
-        let (answers, notes) = Answers::from_raw(kb(), &raw).expect("answers load");
-        assert!(notes.is_empty(), "{notes:?}");
-        let rec = api::recommendation(kb(), &answers);
-        rec.vehicles
-            .iter()
-            .find(|m| m.id == "lead-provider")
-            .expect("lead provider is ranked")
-            .clone()
+        ]);
+        model(&recommend(&raw).vehicles, "lead-provider")
     };
     let failing = lead("no");
     assert_eq!(failing.fit, "ruled-out");
@@ -884,33 +894,22 @@ fn a_lead_that_is_failing_its_own_contracts_rules_out_the_lead_provider() {
 }
 
 /// A provider the service depends on that refuses to be sub-contracted keeps the vehicles that work through
-/// sub-contracts (a prime contractor, a lead provider) out of "may suit you", each with the refusal as its reason, and counts
-/// for keeping direct contracts and for an alliance, where no one is sub-contracted; providers that accept it rule
-/// nothing out.
+/// sub-contracts (a prime contractor, a lead provider) out of "may suit you", each with the refusal as its reason,
+/// and counts for keeping direct contracts and for an alliance, where no one is sub-contracted; providers that
+/// accept it rule nothing out.
 #[test]
 fn a_provider_refusing_to_be_sub_contracted_rules_out_prime_and_lead() {
     let vehicles = |accept: &str| {
-        let mut raw: RawAnswers = BTreeMap::new();
-        for (q, a) in [
+        let raw = single(&[
             ("q-provider-count", "many"),
             ("q-natural-lead", "not-sure"),
             ("q-subcontract-accept", accept),
-        ] {
-            raw.insert(q.into(), RawAnswer::One(a.into()));
-        }
-        let (answers, notes) = Answers::from_raw(kb(), &raw).expect("answers load");
-        assert!(notes.is_empty(), "{notes:?}");
-        api::recommendation(kb(), &answers).vehicles
-    };
-    let find = |list: &[ModelResult], id: &str| {
-        list.iter()
-            .find(|m| m.id == id)
-            .unwrap_or_else(|| panic!("{id} is ranked"))
-            .clone()
+        ]);
+        recommend(&raw).vehicles
     };
     let refused = vehicles("refused");
     for id in ["prime-contractor", "lead-provider"] {
-        let m = find(&refused, id);
+        let m = model(&refused, id);
         assert_eq!(m.fit, "ruled-out", "{id}");
         assert!(
             m.concerns
@@ -921,7 +920,7 @@ fn a_provider_refusing_to_be_sub_contracted_rules_out_prime_and_lead() {
         );
     }
     for id in ["alliance", "standard-contract"] {
-        let m = find(&refused, id);
+        let m = model(&refused, id);
         assert!(
             m.reasons
                 .iter()
@@ -932,7 +931,7 @@ fn a_provider_refusing_to_be_sub_contracted_rules_out_prime_and_lead() {
     }
     let accepted = vehicles("yes");
     for id in ["prime-contractor", "lead-provider"] {
-        assert_ne!(find(&accepted, id).fit, "ruled-out", "{id}");
+        assert_ne!(model(&accepted, id).fit, "ruled-out", "{id}");
     }
 }
 
@@ -954,14 +953,7 @@ fn a_vehicle_already_in_place_carries_no_margin_unless_its_holder_is_failing() {
         if let Some(p) = performing {
             raw.insert("q-incumbent-performing".into(), RawAnswer::One(p.into()));
         }
-        let (answers, notes) = Answers::from_raw(kb(), &raw).expect("answers load");
-        assert!(notes.is_empty(), "{notes:?}");
-        let rec = api::recommendation(kb(), &answers);
-        rec.vehicles
-            .iter()
-            .find(|m| m.id == "lead-provider")
-            .expect("lead provider is ranked")
-            .clone()
+        model(&recommend(&raw).vehicles, "lead-provider")
     };
     let separate = lead(Some("separate"), Some("yes"));
     assert!(

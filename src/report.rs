@@ -204,8 +204,14 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
     for t in &rec.ties {
         let _ = writeln!(out, "\n{}", t.text);
     }
-    if !rec.watch.is_empty() {
+    if !rec.watch.is_empty() || !rec.watch_also.is_empty() {
         let _ = writeln!(out, "\n## What to watch\n");
+        if rec.watch.is_empty() {
+            let _ = writeln!(
+                out,
+                "No warning for your situation and the recommended combination."
+            );
+        }
         for f in &rec.watch {
             flag_line(&mut out, f);
         }

@@ -312,6 +312,49 @@ fn warnings_for_other_options_that_may_also_suit_name_them() {
     assert!(seen > 0, "no pair raises a warning for another option");
 }
 
+/// Where nothing is to watch for the situation or the recommended combination but something is for another option
+/// that may also suit, the Markdown report still puts those warnings under What to watch and says there is none for
+/// the combination (the answers are those of a tuning situation where this happens).
+#[test]
+fn warnings_only_for_other_options_still_sit_under_what_to_watch() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/scenarios/tuning/m06-ld-liaison-nurses-money-ends.json"
+    );
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let raw: RawAnswers = serde_json::from_value(file["encoding"]["primary"].clone()).unwrap();
+    let a = answers(&raw, "m06");
+    let rec = api::recommendation(&KB, &a);
+    assert!(
+        rec.watch.is_empty(),
+        "m06 now has warnings for the combination"
+    );
+    assert!(
+        !rec.watch_also.is_empty(),
+        "m06 now has no warning for other options"
+    );
+    let md = report::markdown(&KB, &a);
+    let section = md
+        .split("\n## What to watch\n")
+        .nth(1)
+        .expect("a What to watch section")
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let (before, after) = section
+        .split_once("\n### If you choose another option that may also suit you\n")
+        .expect("the other options' warnings under What to watch");
+    assert!(
+        before.contains("No warning for your situation and the recommended combination."),
+        "{before:?}"
+    );
+    assert_eq!(
+        after.lines().filter(|l| l.starts_with("- ")).count(),
+        rec.watch_also.len()
+    );
+}
+
 /// The order a list of warnings must have: most serious first, then the order of `red_flags.json`.
 fn assert_ordered(ids: &[&str], what: &str) {
     let keys: Vec<(contract_advisor::content::Severity, usize)> = ids

@@ -223,7 +223,9 @@ class Renderer {
     const n = (/** @type {number} */ k) => `${k} ${k === 1 ? 'warning' : 'warnings'}`;
     const label = also.length === 0
       ? `All ${n(list.length)} for your situation and this combination, most serious first`
-      : `All ${n(list.length)}, most serious first, and ${also.length} for other options that may also suit you`;
+      : list.length === 0
+        ? `${n(also.length)} for other options that may also suit you, none for your situation and this combination`
+        : `All ${n(list.length)}, most serious first, and ${also.length} for other options that may also suit you`;
     return list.length + also.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
       h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
       fold(label, [

@@ -494,9 +494,11 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                 ));
             }
         }
+        // A list of radios longer than six is hard to compare; a checkbox list is scanned for what applies, so it
+        // may be longer, but not past twelve (GOV.UK checkboxes).
         let (min, max) = match q.kind {
             Kind::Single => (2, 6),
-            Kind::Multi => (2, 10),
+            Kind::Multi => (2, 12),
         };
         if q.options.len() < min || q.options.len() > max {
             c.fail(format!(

@@ -188,7 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the thirtieth set (ae01-ae24) joined, with no engine change since the twenty-ninth set (ad01-ad24)
+            // With the problem "nothing major is wrong: a change is proposed" (content 2.23.0), answered blind for
+            // every situation (vehicle top three 706 -> 712, payment leader 546 -> 545); before it, when the
+            // thirtieth set (ae01-ae24) joined, with no engine change since the twenty-ninth set (ad01-ad24)
             // joined. Earlier steps, newest first: the pathway-price hint
             // narrowed and its "national" answers answered again blind (content 2.22.0; payment leader 487 -> 493);
             // a pathway payment counted against where one provider provides everything (content 2.21.0; 468 -> 469);
@@ -198,8 +200,8 @@ fn tuning_set_holds_its_figures() {
             // -> 411, vehicle 461 -> 464, violations 13 -> 9); the provider-kinds question for every situation
             // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
             // set was run (tests/scenarios/README.md).
-            leader: [687, 578, 546],
-            top3: [748, 706, 714],
+            leader: [687, 578, 545],
+            top3: [748, 712, 714],
             violations: 13,
         },
     );

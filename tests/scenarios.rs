@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (784: the first 40, then each of the thirty-one earlier held-out sets once it had been run and
+/// The tuning set (808: the first 40, then each of the thirty-two earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The issue's targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (596/784 = 76% and 735/784 = 94% with the new-vehicle margin; 13 violations): each new held-out set exposed
+/// (617/808 = 76% and 757/808 = 94% with the new-vehicle margin; 14 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,7 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the thirty-first set (af01-af24) joined. Before it, with the problem "nothing major is wrong: a
+            // When the thirty-second set (ag01-ag24) joined; before it, when the thirty-first (af01-af24) joined.
+            // Before that, with the problem "nothing major is wrong: a
             // change is proposed" (content 2.23.0), answered blind for
             // every situation (vehicle top three 706 -> 712, payment leader 546 -> 545); before it, when the
             // thirtieth set (ae01-ae24) joined, with no engine change since the twenty-ninth set (ad01-ad24)
@@ -201,19 +202,19 @@ fn tuning_set_holds_its_figures() {
             // -> 411, vehicle 461 -> 464, violations 13 -> 9); the provider-kinds question for every situation
             // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
             // set was run (tests/scenarios/README.md).
-            leader: [706, 596, 561],
-            top3: [772, 735, 736],
-            violations: 13,
+            leader: [730, 617, 580],
+            top3: [796, 757, 758],
+            violations: 14,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures the
-/// engine gave when the set (the thirty-second, ag01-ag24) was first run, with every change before it committed (the
-/// problem "nothing major is wrong: a change is proposed" since the thirty-first): vehicle leader 21/24 (88%; the
-/// issue's target is 85%), top three 22/24 (92%; target 90%), one must-not-lead violation (target none): see
-/// tests/scenarios/README.md. One set of 24 is noisy: on one engine the twenty-ninth, thirtieth and thirty-first sets
-/// gave 15/24, 20/24 and 17/24. A change must not lower them; raising them needs a fresh held-out set. (Once, for the
+/// engine gave when the set (the thirty-third, ah01-ah24) was first run, with every change before it committed and none
+/// since the thirty-second: vehicle leader 20/24 (83%; the issue's target is 85%), top three 24/24 (100%; target 90%),
+/// one must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy: on one engine the
+/// thirty-second and thirty-third sets gave 21/24 and 20/24 (41/48, 85%), the twenty-ninth, thirtieth and thirty-first
+/// 15/24, 20/24 and 17/24. A change must not lower them; raising them needs a fresh held-out set. (Once, for the
 /// twenty-first set, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered
 /// and the reason recorded: dropping a change for its held-out figure would be choosing on the held-out set.)
 #[test]
@@ -222,8 +223,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [24, 21, 19],
-            top3: [24, 22, 22],
+            leader: [21, 20, 17],
+            top3: [23, 24, 23],
             violations: 1,
         },
     );
@@ -251,10 +252,10 @@ fn held_out_encoders_agree() {
     // (1017/1099), the twenty-third 90.9% (995/1095), the twenty-fourth 93.2% (1023/1098) and the
     // twenty-fifth 90.6% (968/1068), the twenty-sixth 91.9% (1001/1089), the twenty-seventh 92.7% (1024/1105)
     // the twenty-eighth 92.0% (1045/1136), the twenty-ninth 91.5% (1033/1129), the thirtieth 93.3% (1028/1102),
-    // the thirty-first 90.5% (1022/1129) and the thirty-second 87.9% (999/1137; tests/scenarios/README.md). The
-    // floor is the thirty-second set's figure.
+    // the thirty-first 90.5% (1022/1129), the thirty-second 87.9% (999/1137) and the thirty-third 91.3%
+    // (1043/1143; tests/scenarios/README.md). The floor is the thirty-third set's figure.
     assert!(
-        share(same, either) >= 0.878,
+        share(same, either) >= 0.912,
         "held-out encoder agreement {same}/{either}"
     );
 }

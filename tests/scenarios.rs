@@ -188,7 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the thirty-second set (ag01-ag24) joined; before it, when the thirty-first (af01-af24) joined.
+            // With a budget under £5m counting +3 for block payment, was +1 (content 2.24.0; payment leader 580 ->
+            // 594, second encoding 589 -> 603); before it, when the thirty-second set (ag01-ag24) joined, and when
+            // the thirty-first (af01-af24) joined.
             // Before that, with the problem "nothing major is wrong: a
             // change is proposed" (content 2.23.0), answered blind for
             // every situation (vehicle top three 706 -> 712, payment leader 546 -> 545); before it, when the
@@ -202,7 +204,7 @@ fn tuning_set_holds_its_figures() {
             // -> 411, vehicle 461 -> 464, violations 13 -> 9); the provider-kinds question for every situation
             // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
             // set was run (tests/scenarios/README.md).
-            leader: [730, 617, 580],
+            leader: [730, 617, 594],
             top3: [796, 757, 758],
             violations: 14,
         },

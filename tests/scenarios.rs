@@ -188,8 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // With a budget under £5m counting +3 for block payment, was +1 (content 2.24.0; payment leader 580 ->
-            // 594, second encoding 589 -> 603); before it, when the thirty-second set (ag01-ag24) joined, and when
+            // With block payment +3 where today's contracts are not in the way and for mental health services, were
+            // +2 (content 2.25.0; payment leader 594 -> 602, second encoding 603 -> 611); before it, with a budget
+            // under £5m counting +3 for block payment, was +1 (content 2.24.0; payment leader 580 -> 594, second
+            // encoding 589 -> 603); before it, when the thirty-second set (ag01-ag24) joined, and when
             // the thirty-first (af01-af24) joined.
             // Before that, with the problem "nothing major is wrong: a
             // change is proposed" (content 2.23.0), answered blind for
@@ -204,8 +206,8 @@ fn tuning_set_holds_its_figures() {
             // -> 411, vehicle 461 -> 464, violations 13 -> 9); the provider-kinds question for every situation
             // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
             // set was run (tests/scenarios/README.md).
-            leader: [730, 617, 594],
-            top3: [796, 757, 758],
+            leader: [730, 617, 602],
+            top3: [796, 757, 759],
             violations: 14,
         },
     );

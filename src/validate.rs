@@ -494,8 +494,8 @@ pub fn problems(kb: &Kb) -> Vec<String> {
                 ));
             }
         }
-        // A list of radios longer than six is hard to compare; a checkbox list is scanned for what applies, so it
-        // may be longer, but not past twelve (GOV.UK checkboxes).
+        // A list of radios longer than six is hard to compare; a checkbox list is scanned for what applies rather
+        // than compared, so it may be longer (the first question has eleven), though not past twelve.
         let (min, max) = match q.kind {
             Kind::Single => (2, 6),
             Kind::Multi => (2, 12),

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (880: the first 40, then each of the thirty-five earlier held-out sets once it had been run and
+/// The tuning set (904: the first 40, then each of the thirty-six earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (673/880 = 76% and 823/880 = 94% with the new-vehicle margin; 13 violations): each new held-out set exposed
+/// (689/904 = 76% and 845/904 = 93% with the new-vehicle margin; 13 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,7 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the thirty-fifth set (aj01-aj24) joined. Before it, with outcomes only partly measurable
+            // When the thirty-sixth set (ak01-ak24) joined, with no engine change since the thirty-fifth (aj01-aj24)
+            // joined. Before that, with outcomes only partly measurable
             // counting +1 for block and +1 (was +2) for blended (content 2.27.0; payment leader 635 -> 640, second
             // encoding 644 -> 647). When the thirty-fourth set (ai01-ai24) joined. Before it, with a prime contractor -3 for a group
             // defined by its needs and accountable care -4 where an NHS trust
@@ -213,30 +214,30 @@ fn tuning_set_holds_its_figures() {
             // -> 411, vehicle 461 -> 464, violations 13 -> 9); the provider-kinds question for every situation
             // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
             // set was run (tests/scenarios/README.md).
-            leader: [792, 673, 652],
-            top3: [866, 823, 827],
+            leader: [812, 689, 670],
+            top3: [888, 845, 850],
             violations: 13,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures the
-/// engine gave when the set (the thirty-sixth, ak01-ak24) was first run, with every change before it committed (one
-/// payment weight since the thirty-fifth): vehicle leader 16/24 (67%; the target is 85%), top three 22/24 (92%;
+/// engine gave when the set (the thirty-seventh, al01-al24) was first run, with every change before it committed (the
+/// same engine as the thirty-sixth): vehicle leader 10/24 (42%; the target is 85%), top three 23/24 (96%;
 /// target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy: the
-/// thirty-second to thirty-sixth sets gave 21/24, 20/24, 20/24, 15/24 and 16/24 on engines a few weights apart, the
-/// twenty-ninth, thirtieth and thirty-first 15/24, 20/24 and 17/24 on one engine. A change must not lower them; raising
-/// them needs a fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-
-/// out figure and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure
-/// would be choosing on the held-out set.)
+/// thirty-sixth and thirty-seventh sets gave 16/24 and 10/24 on one engine, the thirty-second to thirty-fifth 21/24,
+/// 20/24, 20/24 and 15/24 on engines a few weights apart. A change must not lower them; raising them needs a fresh
+/// held-out set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-out figure and was
+/// kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing on
+/// the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 16, 18],
-            top3: [22, 22, 23],
+            leader: [22, 10, 20],
+            top3: [24, 23, 23],
             violations: 0,
         },
     );
@@ -265,10 +266,11 @@ fn held_out_encoders_agree() {
     // twenty-fifth 90.6% (968/1068), the twenty-sixth 91.9% (1001/1089), the twenty-seventh 92.7% (1024/1105)
     // the twenty-eighth 92.0% (1045/1136), the twenty-ninth 91.5% (1033/1129), the thirtieth 93.3% (1028/1102),
     // the thirty-first 90.5% (1022/1129), the thirty-second 87.9% (999/1137), the thirty-third 91.3% (1043/1143),
-    // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158) and the thirty-sixth 92.3%
-    // (1028/1114; tests/scenarios/README.md). The floor is the thirty-sixth set's figure.
+    // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158), the thirty-sixth 92.3%
+    // (1028/1114) and the thirty-seventh 89.8% (1018/1134; tests/scenarios/README.md). The floor is the
+    // thirty-seventh set's figure.
     assert!(
-        share(same, either) >= 0.922,
+        share(same, either) >= 0.897,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (904: the first 40, then each of the thirty-six earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (689/904 = 76% and 845/904 = 93% with the new-vehicle margin; 13 violations): each new held-out set exposed
+/// (694/904 = 77% and 852/904 = 94% with the new-vehicle margin; 12 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,8 +188,11 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the thirty-sixth set (ak01-ak24) joined, with no engine change since the thirty-fifth (aj01-aj24)
-            // joined. Before that, with outcomes only partly measurable
+            // With "Not sure" whether contracts are the obstacle, whether an organisational change is coming and
+            // how providers work together counting +1 for the NHS Standard Contract as for no new contract (content
+            // 2.28.0; vehicle leader 689 -> 694, top three 845 -> 852, violations 13 -> 12; second encoding 680 ->
+            // 682, 846 -> 851). When the thirty-sixth set (ak01-ak24) joined, with no engine change since the
+            // thirty-fifth (aj01-aj24) joined. Before that, with outcomes only partly measurable
             // counting +1 for block and +1 (was +2) for blended (content 2.27.0; payment leader 635 -> 640, second
             // encoding 644 -> 647). When the thirty-fourth set (ai01-ai24) joined. Before it, with a prime contractor -3 for a group
             // defined by its needs and accountable care -4 where an NHS trust
@@ -214,9 +217,9 @@ fn tuning_set_holds_its_figures() {
             // -> 411, vehicle 461 -> 464, violations 13 -> 9); the provider-kinds question for every situation
             // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
             // set was run (tests/scenarios/README.md).
-            leader: [812, 689, 670],
-            top3: [888, 845, 850],
-            violations: 13,
+            leader: [812, 694, 673],
+            top3: [888, 852, 850],
+            violations: 12,
         },
     );
 }

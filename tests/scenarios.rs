@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (904: the first 40, then each of the thirty-six earlier held-out sets once it had been run and
+/// The tuning set (928: the first 40, then each of the thirty-seven earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (694/904 = 77% and 852/904 = 94% with the new-vehicle margin; 12 violations): each new held-out set exposed
+/// (704/928 = 76% and 875/928 = 94% with the new-vehicle margin; 12 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,7 +188,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // With "Not sure" whether contracts are the obstacle, whether an organisational change is coming and
+            // When the thirty-seventh set (al01-al24) joined. Before it, with "Not sure" whether contracts are the obstacle, whether an organisational change is coming and
             // how providers work together counting +1 for the NHS Standard Contract as for no new contract (content
             // 2.28.0; vehicle leader 689 -> 694, top three 845 -> 852, violations 13 -> 12; second encoding 680 ->
             // 682, 846 -> 851). When the thirty-sixth set (ak01-ak24) joined, with no engine change since the
@@ -217,31 +217,31 @@ fn tuning_set_holds_its_figures() {
             // -> 411, vehicle 461 -> 464, violations 13 -> 9); the provider-kinds question for every situation
             // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
             // set was run (tests/scenarios/README.md).
-            leader: [812, 694, 673],
-            top3: [888, 852, 850],
+            leader: [834, 704, 693],
+            top3: [912, 875, 873],
             violations: 12,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures the
-/// engine gave when the set (the thirty-seventh, al01-al24) was first run, with every change before it committed (the
-/// same engine as the thirty-sixth): vehicle leader 10/24 (42%; the target is 85%), top three 23/24 (96%;
-/// target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy: the
-/// thirty-sixth and thirty-seventh sets gave 16/24 and 10/24 on one engine, the thirty-second to thirty-fifth 21/24,
-/// 20/24, 20/24 and 15/24 on engines a few weights apart. A change must not lower them; raising them needs a fresh
-/// held-out set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-out figure and was
-/// kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing on
-/// the held-out set.)
+/// engine gave when the set (the thirty-eighth, am01-am24) was first run, with every change before it committed
+/// (uncertainty counting for today's contract and two questions reworded since the thirty-seventh): vehicle leader
+/// 20/24 (83%; the target is 85%), top three 23/24 (96%; target 90%), two must-not-lead violations, both in the
+/// arrangement (target none): see tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth and thirty-
+/// seventh sets gave 16/24 and 10/24 on one engine, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24 on
+/// engines a few weights apart. A change must not lower them; raising them needs a fresh held-out set. (Once, for the
+/// twenty-first set, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered
+/// and the reason recorded: dropping a change for its held-out figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 10, 20],
-            top3: [24, 23, 23],
-            violations: 0,
+            leader: [19, 20, 19],
+            top3: [20, 23, 24],
+            violations: 2,
         },
     );
 }
@@ -270,10 +270,10 @@ fn held_out_encoders_agree() {
     // the twenty-eighth 92.0% (1045/1136), the twenty-ninth 91.5% (1033/1129), the thirtieth 93.3% (1028/1102),
     // the thirty-first 90.5% (1022/1129), the thirty-second 87.9% (999/1137), the thirty-third 91.3% (1043/1143),
     // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158), the thirty-sixth 92.3%
-    // (1028/1114) and the thirty-seventh 89.8% (1018/1134; tests/scenarios/README.md). The floor is the
-    // thirty-seventh set's figure.
+    // (1028/1114), the thirty-seventh 89.8% (1018/1134) and the thirty-eighth 88.9% (1006/1132;
+    // tests/scenarios/README.md). The floor is the thirty-eighth set's figure.
     assert!(
-        share(same, either) >= 0.897,
+        share(same, either) >= 0.888,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (952: the first 40, then each of the thirty-eight earlier held-out sets once it had been run and
+/// The tuning set (976: the first 40, then each of the thirty-nine earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The issue's targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (724/952 = 76% and 898/952 = 94% with the new-vehicle margin; 14 violations): each new held-out set exposed
+/// (733/976 = 75% and 917/976 = 94% with the new-vehicle margin; 16 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,62 +188,63 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // With "Not sure" whether NHS England is handing the service on counting +3 for a single commissioner
-            // (content 2.30.0; arrangement leader 856 -> 858, top three 931 -> 933; second 858 -> 860). When the
-            // thirty-eighth set (am01-am24) joined. Before it, with "already delegated" beside "being delegated"
-            // and 133 encodings answered again blind (content 2.29.0; arrangement leader 834 -> 837, top three 912
-            // -> 911; second 834 -> 838). When the thirty-seventh set (al01-al24) joined. Before it, with "Not
-            // sure" whether contracts are the obstacle, whether an organisational change is coming and how
-            // providers work together counting +1 for the NHS Standard Contract as for no new contract (content
-            // 2.28.0; vehicle leader 689 -> 694, top three 845 -> 852, violations 13 -> 12; second encoding 680 ->
-            // 682, 846 -> 851). When the thirty-sixth set (ak01-ak24) joined, with no engine change since the
-            // thirty-fifth (aj01-aj24) joined. Before that, with outcomes only partly measurable counting +1 for
-            // block and +1 (was +2) for blended (content 2.27.0; payment leader 635 -> 640, second encoding 644 ->
-            // 647). When the thirty-fourth set (ai01-ai24) joined. Before it, with a prime contractor -3 for a
-            // group defined by its needs and accountable care -4 where an NHS trust outside the advanced foundation
-            // trust programme would lead (content 2.26.0; violations 15 -> 11, second encoding 15 -> 12; vehicle
-            // leader 637 -> 638, payment 619 -> 618). When the thirty-third set (ah01-ah24) joined. Before it, with
-            // block payment +3 where today's contracts are not in the way and for mental health services, were +2
-            // (content 2.25.0; payment leader 594 -> 602, second encoding 603 -> 611); before it, with a budget
-            // under £5m counting +3 for block payment, was +1 (content 2.24.0; payment leader 580 -> 594, second
-            // encoding 589 -> 603); before it, when the thirty-second set (ag01-ag24) joined, and when the
-            // thirty-first (af01-af24) joined. Before that, with the problem "nothing major is wrong: a change is
-            // proposed" (content 2.23.0), answered blind for every situation (vehicle top three 706 -> 712, payment
-            // leader 546 -> 545); before it, when the thirtieth set (ae01-ae24) joined, with no engine change since
-            // the twenty-ninth set (ad01-ad24) joined. Earlier steps, newest first: the pathway-price hint narrowed
-            // and its "national" answers answered again blind (content 2.22.0; payment leader 487 -> 493); a
-            // pathway payment counted against where one provider provides everything (content 2.21.0; 468 -> 469);
-            // the current-payment question answered blind for every situation (content 2.20.0; on the 640 then:
-            // payment leader 427 -> 453, top three 590 -> 600, violations 10 -> 11); the sub-contract question
-            // answered blind for every situation that shows it (content 2.19.0; on the 616 then: payment leader 413
-            // -> 411, vehicle 461 -> 464, violations 13 -> 9); the provider-kinds question for every situation
-            // (content 2.17.0); the later questions were answered for every earlier situation before the sixteenth
-            // set was run (tests/scenarios/README.md).
-            leader: [858, 724, 712],
-            top3: [933, 898, 897],
-            violations: 14,
+            // When the thirty-ninth set (an01-an24) joined. Before it, with "Not sure" whether NHS England is
+            // handing the service on counting +3 for a single commissioner (content 2.30.0; arrangement leader 856
+            // -> 858, top three 931 -> 933; second 858 -> 860). When the thirty-eighth set (am01-am24) joined.
+            // Before it, with "already delegated" beside "being delegated" and 133 encodings answered again blind
+            // (content 2.29.0; arrangement leader 834 -> 837, top three 912 -> 911; second 834 -> 838). When the
+            // thirty-seventh set (al01-al24) joined. Before it, with "Not sure" whether contracts are the obstacle,
+            // whether an organisational change is coming and how providers work together counting +1 for the NHS
+            // Standard Contract as for no new contract (content 2.28.0; vehicle leader 689 -> 694, top three 845 ->
+            // 852, violations 13 -> 12; second encoding 680 -> 682, 846 -> 851). When the thirty-sixth set
+            // (ak01-ak24) joined, with no engine change since the thirty-fifth (aj01-aj24) joined. Before that,
+            // with outcomes only partly measurable counting +1 for block and +1 (was +2) for blended (content
+            // 2.27.0; payment leader 635 -> 640, second encoding 644 -> 647). When the thirty-fourth set
+            // (ai01-ai24) joined. Before it, with a prime contractor -3 for a group defined by its needs and
+            // accountable care -4 where an NHS trust outside the advanced foundation trust programme would lead
+            // (content 2.26.0; violations 15 -> 11, second encoding 15 -> 12; vehicle leader 637 -> 638, payment
+            // 619 -> 618). When the thirty-third set (ah01-ah24) joined. Before it, with block payment +3 where
+            // today's contracts are not in the way and for mental health services, were +2 (content 2.25.0; payment
+            // leader 594 -> 602, second encoding 603 -> 611); before it, with a budget under £5m counting +3 for
+            // block payment, was +1 (content 2.24.0; payment leader 580 -> 594, second encoding 589 -> 603); before
+            // it, when the thirty-second set (ag01-ag24) joined, and when the thirty-first (af01-af24) joined.
+            // Before that, with the problem "nothing major is wrong: a change is proposed" (content 2.23.0),
+            // answered blind for every situation (vehicle top three 706 -> 712, payment leader 546 -> 545); before
+            // it, when the thirtieth set (ae01-ae24) joined, with no engine change since the twenty-ninth set
+            // (ad01-ad24) joined. Earlier steps, newest first: the pathway-price hint narrowed and its "national"
+            // answers answered again blind (content 2.22.0; payment leader 487 -> 493); a pathway payment counted
+            // against where one provider provides everything (content 2.21.0; 468 -> 469); the current-payment
+            // question answered blind for every situation (content 2.20.0; on the 640 then: payment leader 427 ->
+            // 453, top three 590 -> 600, violations 10 -> 11); the sub-contract question answered blind for every
+            // situation that shows it (content 2.19.0; on the 616 then: payment leader 413 -> 411, vehicle 461 ->
+            // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
+            // questions were answered for every earlier situation before the sixteenth set was run
+            // (tests/scenarios/README.md).
+            leader: [876, 733, 729],
+            top3: [952, 917, 920],
+            violations: 16,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures the
-/// engine gave when the set (the thirty-ninth, an01-an24) was first run, with every change before it committed
-/// (delegation already made beside delegation being made since the thirty-eighth): vehicle leader 9/24 (38%; the
-/// issue's target is 85%), top three 19/24 (79%; target 90%), two must-not-lead violations, both in the arrangement
-/// (target none): see tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to thirty-ninth sets gave
-/// 16/24, 10/24, 20/24 and 9/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24
-/// and 15/24. A change must not lower them; raising them needs a fresh held-out set. (Once, for the twenty-first set, a
-/// change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the reason
-/// recorded: dropping a change for its held-out figure would be choosing on the held-out set.)
+/// engine gave when the set (the fortieth, ao01-ao24) was first run, with every change before it committed (one
+/// arrangement weight since the thirty-ninth): vehicle leader 12/24 (50%; the issue's target is 85%), top three 22/24
+/// (92%; target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy:
+/// the thirty-sixth to fortieth sets gave 16/24, 10/24, 20/24, 9/24 and 12/24 on engines a few weights apart, the
+/// thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a
+/// fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-out figure and
+/// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
+/// choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [18, 9, 17],
-            top3: [19, 19, 23],
-            violations: 2,
+            leader: [20, 12, 14],
+            top3: [23, 22, 21],
+            violations: 0,
         },
     );
 }
@@ -272,10 +273,11 @@ fn held_out_encoders_agree() {
     // the twenty-eighth 92.0% (1045/1136), the twenty-ninth 91.5% (1033/1129), the thirtieth 93.3% (1028/1102),
     // the thirty-first 90.5% (1022/1129), the thirty-second 87.9% (999/1137), the thirty-third 91.3% (1043/1143),
     // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158), the thirty-sixth 92.3%
-    // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132) and the
-    // thirty-ninth 89.3% (1013/1134; tests/scenarios/README.md). The floor is the thirty-ninth set's figure.
+    // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132), the thirty-ninth
+    // 89.3% (1013/1134) and the fortieth 88.2% (994/1127; tests/scenarios/README.md). The floor is the fortieth
+    // set's figure.
     assert!(
-        share(same, either) >= 0.893,
+        share(same, either) >= 0.881,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (976: the first 40, then each of the thirty-nine earlier held-out sets once it had been run and
+/// The tuning set (1,000: the first 40, then each of the forty earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (733/976 = 75% and 917/976 = 94% with the new-vehicle margin; 16 violations): each new held-out set exposed
+/// (745/1000 = 74% and 939/1000 = 94% with the new-vehicle margin; 16 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,11 +188,12 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the thirty-ninth set (an01-an24) joined. Before it, with "Not sure" whether NHS England is
-            // handing the service on counting +3 for a single commissioner (content 2.30.0; arrangement leader 856
-            // -> 858, top three 931 -> 933; second 858 -> 860). When the thirty-eighth set (am01-am24) joined.
-            // Before it, with "already delegated" beside "being delegated" and 133 encodings answered again blind
-            // (content 2.29.0; arrangement leader 834 -> 837, top three 912 -> 911; second 834 -> 838). When the
+            // When the fortieth set (ao01-ao24) joined, with no engine change since the thirty-ninth joined. When
+            // the thirty-ninth set (an01-an24) joined. Before it, with "Not sure" whether NHS England is handing
+            // the service on counting +3 for a single commissioner (content 2.30.0; arrangement leader 856 -> 858,
+            // top three 931 -> 933; second 858 -> 860). When the thirty-eighth set (am01-am24) joined. Before it,
+            // with "already delegated" beside "being delegated" and 133 encodings answered again blind (content
+            // 2.29.0; arrangement leader 834 -> 837, top three 912 -> 911; second 834 -> 838). When the
             // thirty-seventh set (al01-al24) joined. Before it, with "Not sure" whether contracts are the obstacle,
             // whether an organisational change is coming and how providers work together counting +1 for the NHS
             // Standard Contract as for no new contract (content 2.28.0; vehicle leader 689 -> 694, top three 845 ->
@@ -220,30 +221,30 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [876, 733, 729],
-            top3: [952, 917, 920],
+            leader: [896, 745, 743],
+            top3: [975, 939, 941],
             violations: 16,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures the
-/// engine gave when the set (the fortieth, ao01-ao24) was first run, with every change before it committed (one
-/// arrangement weight since the thirty-ninth): vehicle leader 12/24 (50%; the target is 85%), top three 22/24
-/// (92%; target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy:
-/// the thirty-sixth to fortieth sets gave 16/24, 10/24, 20/24, 9/24 and 12/24 on engines a few weights apart, the
-/// thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a
-/// fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-out figure and
-/// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
-/// choosing on the held-out set.)
+/// engine gave when the set (the forty-first, ap01-ap24) was first run, with every change before it committed (the same
+/// engine as the fortieth): vehicle leader 12/24 (50%; the target is 85%), top three 24/24 (100%; target 90%),
+/// no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to
+/// forty-first sets gave 16/24, 10/24, 20/24, 9/24, 12/24 and 12/24 on engines a few weights apart, the thirty-second
+/// to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a fresh held-out
+/// set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-out figure and was kept, with
+/// the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the held-
+/// out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 12, 14],
-            top3: [23, 22, 21],
+            leader: [21, 12, 21],
+            top3: [23, 24, 24],
             violations: 0,
         },
     );
@@ -274,10 +275,10 @@ fn held_out_encoders_agree() {
     // the thirty-first 90.5% (1022/1129), the thirty-second 87.9% (999/1137), the thirty-third 91.3% (1043/1143),
     // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158), the thirty-sixth 92.3%
     // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132), the thirty-ninth
-    // 89.3% (1013/1134) and the fortieth 88.2% (994/1127; tests/scenarios/README.md). The floor is the fortieth
-    // set's figure.
+    // 89.3% (1013/1134), the fortieth 88.2% (994/1127) and the forty-first 88.0% (988/1123;
+    // tests/scenarios/README.md). The floor is the forty-first set's figure.
     assert!(
-        share(same, either) >= 0.881,
+        share(same, either) >= 0.879,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,000: the first 40, then each of the forty earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (745/1000 = 74% and 939/1000 = 94% with the new-vehicle margin; 16 violations): each new held-out set exposed
+/// (753/1000 = 75% and 940/1000 = 94% with the new-vehicle margin; 15 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,7 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the fortieth set (ao01-ao24) joined, with no engine change since the thirty-ninth joined. When
+            // With four answers that call for a contract award counting against no new contract or for the NHS
+            // Standard Contract (content 2.31.0; vehicle leader 745 -> 753, top three 939 -> 940, payment 743 ->
+            // 742, violations 16 -> 15; second encoding 743 -> 748, 940 -> 942). When the fortieth set (ao01-ao24)
+            // joined, with no engine change since the thirty-ninth joined. When
             // the thirty-ninth set (an01-an24) joined. Before it, with "Not sure" whether NHS England is handing
             // the service on counting +3 for a single commissioner (content 2.30.0; arrangement leader 856 -> 858,
             // top three 931 -> 933; second 858 -> 860). When the thirty-eighth set (am01-am24) joined. Before it,
@@ -221,9 +224,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [896, 745, 743],
-            top3: [975, 939, 941],
-            violations: 16,
+            leader: [896, 753, 742],
+            top3: [975, 940, 941],
+            violations: 15,
         },
     );
 }

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,000: the first 40, then each of the forty earlier held-out sets once it had been run and
+/// The tuning set (1,024: the first 40, then each of the forty-one earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (753/1000 = 75% and 940/1000 = 94% with the new-vehicle margin; 15 violations): each new held-out set exposed
+/// (767/1024 = 75% and 964/1024 = 94% with the new-vehicle margin; 15 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,8 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // With four answers that call for a contract award counting against no new contract or for the NHS
-            // Standard Contract (content 2.31.0; vehicle leader 745 -> 753, top three 939 -> 940, payment 743 ->
+            // When the forty-first set (ap01-ap24) joined. Before it, with five warnings raised for the situation
+            // (content 2.32.0; no leader changed). With four answers that call for a contract award counting
+            // against no new contract or for the NHS Standard Contract (content 2.31.0; vehicle leader 745 -> 753, top three 939 -> 940, payment 743 ->
             // 742, violations 16 -> 15; second encoding 743 -> 748, 940 -> 942). When the fortieth set (ao01-ao24)
             // joined, with no engine change since the thirty-ninth joined. When
             // the thirty-ninth set (an01-an24) joined. Before it, with "Not sure" whether NHS England is handing
@@ -224,31 +225,31 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [896, 753, 742],
-            top3: [975, 940, 941],
+            leader: [917, 767, 763],
+            top3: [998, 964, 965],
             violations: 15,
         },
     );
 }
 
-/// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures the
-/// engine gave when the set (the forty-first, ap01-ap24) was first run, with every change before it committed (the same
-/// engine as the fortieth): vehicle leader 12/24 (50%; the target is 85%), top three 24/24 (100%; target 90%),
-/// no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to
-/// forty-first sets gave 16/24, 10/24, 20/24, 9/24, 12/24 and 12/24 on engines a few weights apart, the thirty-second
-/// to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a fresh held-out
-/// set. (Once, for the twenty-first set, a change chosen on the tuning set lowered a held-out figure and was kept, with
-/// the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the held-
-/// out set.)
+/// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
+/// the engine gave when the set (the forty-second, aq01-aq24) was first run, with every change before it committed
+/// (content 2.32.0): vehicle leader 21/24 (87.5%; the target is 85%), top three 23/24 (96%; target 90%), one
+/// must-not-lead violation, in the arrangement (target none): see tests/scenarios/README.md. One set of 24 is
+/// noisy: the thirty-sixth to forty-second sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24 and 21/24 on engines a
+/// few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower
+/// them; raising them needs a fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning
+/// set lowered a held-out figure and was kept, with the floor lowered and the reason recorded: dropping a change
+/// for its held-out figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [21, 12, 21],
-            top3: [23, 24, 24],
-            violations: 0,
+            leader: [18, 21, 17],
+            top3: [23, 23, 24],
+            violations: 1,
         },
     );
 }
@@ -278,10 +279,10 @@ fn held_out_encoders_agree() {
     // the thirty-first 90.5% (1022/1129), the thirty-second 87.9% (999/1137), the thirty-third 91.3% (1043/1143),
     // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158), the thirty-sixth 92.3%
     // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132), the thirty-ninth
-    // 89.3% (1013/1134), the fortieth 88.2% (994/1127) and the forty-first 88.0% (988/1123;
-    // tests/scenarios/README.md). The floor is the forty-first set's figure.
+    // 89.3% (1013/1134), the fortieth 88.2% (994/1127), the forty-first 88.0% (988/1123) and the forty-second
+    // 89.5% (1016/1135; tests/scenarios/README.md). The floor is the forty-second set's figure.
     assert!(
-        share(same, either) >= 0.879,
+        share(same, either) >= 0.895,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -188,7 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the forty-first set (ap01-ap24) joined. Before it, with five warnings raised for the situation
+            // With a group defined by its needs counting +1 for block payment (content 2.33.0; payment leader 763
+            // -> 768, second encoding 766 -> 768, top three 962 -> 961). When the forty-first set (ap01-ap24)
+            // joined. Before it, with five warnings raised for the situation
             // (content 2.32.0; no leader changed). With four answers that call for a contract award counting
             // against no new contract or for the NHS Standard Contract (content 2.31.0; vehicle leader 745 -> 753, top three 939 -> 940, payment 743 ->
             // 742, violations 16 -> 15; second encoding 743 -> 748, 940 -> 942). When the fortieth set (ao01-ao24)
@@ -225,7 +227,7 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [917, 767, 763],
+            leader: [917, 767, 768],
             top3: [998, 964, 965],
             violations: 15,
         },
@@ -238,17 +240,21 @@ fn tuning_set_holds_its_figures() {
 /// must-not-lead violation, in the arrangement (target none): see tests/scenarios/README.md. One set of 24 is
 /// noisy: the thirty-sixth to forty-second sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24 and 21/24 on engines a
 /// few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower
-/// them; raising them needs a fresh held-out set. (Once, for the twenty-first set, a change chosen on the tuning
-/// set lowered a held-out figure and was kept, with the floor lowered and the reason recorded: dropping a change
-/// for its held-out figure would be choosing on the held-out set.)
+/// them; raising them needs a fresh held-out set. (Twice, for the twenty-first and the forty-second sets, a change
+/// chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the reason recorded:
+/// dropping a change for its held-out figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
+            // The payment top three was 24 on the first run (content 2.32.0); content 2.33.0, chosen on the tuning
+            // set afterwards, puts block fourth for a county's older people's pooled fund (aq23), where block is
+            // the expected leader: raising block's reachable points for every group lowers its fit where the group
+            // is not a needs group. Kept, as the rule above says, with the floor lowered.
             leader: [18, 21, 17],
-            top3: [23, 23, 24],
+            top3: [23, 23, 23],
             violations: 1,
         },
     );

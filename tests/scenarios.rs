@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,024: the first 40, then each of the forty-one earlier held-out sets once it had been run and
+/// The tuning set (1,048: the first 40, then each of the forty-two earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (767/1024 = 75% and 964/1024 = 94% with the new-vehicle margin; 15 violations): each new held-out set exposed
+/// (788/1048 = 75% and 987/1048 = 94% with the new-vehicle margin; 16 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,7 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // With a group defined by its needs counting +1 for block payment (content 2.33.0; payment leader 763
+            // When the forty-second set (aq01-aq24) joined. Before it, with a group defined by its needs counting
+            // +1 for block payment (content 2.33.0; payment leader 763
             // -> 768, second encoding 766 -> 768, top three 962 -> 961). When the forty-first set (ap01-ap24)
             // joined. Before it, with five warnings raised for the situation
             // (content 2.32.0; no leader changed). With four answers that call for a contract award counting
@@ -227,18 +228,18 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [917, 767, 768],
-            top3: [998, 964, 965],
-            violations: 15,
+            leader: [935, 788, 785],
+            top3: [1021, 987, 988],
+            violations: 16,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the forty-second, aq01-aq24) was first run, with every change before it committed
-/// (content 2.32.0): vehicle leader 21/24 (87.5%; the target is 85%), top three 23/24 (96%; target 90%), one
-/// must-not-lead violation, in the arrangement (target none): see tests/scenarios/README.md. One set of 24 is
-/// noisy: the thirty-sixth to forty-second sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24 and 21/24 on engines a
+/// the engine gave when the set (the forty-third, ar01-ar24) was first run, with every change before it committed
+/// (content 2.33.0): vehicle leader 18/24 (75%; the target is 85%), top three 22/24 (92%; target 90%), one
+/// must-not-lead violation, in the vehicle (target none): see tests/scenarios/README.md. One set of 24 is noisy:
+/// the thirty-sixth to forty-third sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24 and 18/24 on engines a
 /// few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower
 /// them; raising them needs a fresh held-out set. (Twice, for the twenty-first and the forty-second sets, a change
 /// chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the reason recorded:
@@ -249,12 +250,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            // The payment top three was 24 on the first run (content 2.32.0); content 2.33.0, chosen on the tuning
-            // set afterwards, puts block fourth for a county's older people's pooled fund (aq23), where block is
-            // the expected leader: raising block's reachable points for every group lowers its fit where the group
-            // is not a needs group. Kept, as the rule above says, with the floor lowered.
-            leader: [18, 21, 17],
-            top3: [23, 23, 23],
+            leader: [23, 18, 20],
+            top3: [24, 22, 24],
             violations: 1,
         },
     );
@@ -285,10 +282,11 @@ fn held_out_encoders_agree() {
     // the thirty-first 90.5% (1022/1129), the thirty-second 87.9% (999/1137), the thirty-third 91.3% (1043/1143),
     // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158), the thirty-sixth 92.3%
     // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132), the thirty-ninth
-    // 89.3% (1013/1134), the fortieth 88.2% (994/1127), the forty-first 88.0% (988/1123) and the forty-second
-    // 89.5% (1016/1135; tests/scenarios/README.md). The floor is the forty-second set's figure.
+    // 89.3% (1013/1134), the fortieth 88.2% (994/1127), the forty-first 88.0% (988/1123), the forty-second
+    // 89.5% (1016/1135) and the forty-third 89.3% (1005/1126; tests/scenarios/README.md). The floor is the
+    // forty-third set's figure.
     assert!(
-        share(same, either) >= 0.895,
+        share(same, either) >= 0.892,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -350,6 +350,11 @@ pub struct Model {
     /// (`meta.json`, `case_for_change`).
     #[serde(default)]
     pub needs_case_for_change: bool,
+    /// The answers that say this model has been proposed for the service, or is already in use (a provider's offer to
+    /// hold the budget, a budget per person, part of the payment tied to outcomes, …). Its warnings are then listed
+    /// with What to watch even where it does not fit: a commissioner answering a proposal needs them most.
+    #[serde(default)]
+    pub proposed_when: Option<Condition>,
     /// Payment rules a vehicle can carry (empty for payment rules).
     pub pairs_with: Vec<String>,
     /// Documented cases.

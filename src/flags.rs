@@ -113,27 +113,42 @@ fn chosen(eval: &Evaluation) -> Vec<usize> {
         .unwrap_or_default()
 }
 
-/// A warning for options that may also suit, with the models it concerns.
+/// A warning for options that may also suit or that have been proposed, with the models it concerns.
 #[derive(Debug, Clone)]
 pub struct Also<'a> {
     /// The warning and the answers behind it.
     pub raised: Raised<'a>,
-    /// The models outside the recommended combination that it concerns (indices), in content order.
+    /// The models outside the recommended combination that fit best or may also suit and that it concerns
+    /// (indices), in content order.
     pub models: Vec<usize>,
+    /// The models outside the recommended combination that the answers say have been proposed (their
+    /// `proposed_when` holds), that are not among `models`, and that it concerns (indices), in content order.
+    pub proposed: Vec<usize>,
 }
 
-/// Warnings for the other options the result puts forward: every warning the answers trigger for a model that is
-/// not in the recommended combination but fits best or closely in its layer ("may suit you best" or "may also suit
-/// you", so never one ruled out), and that `watch` (What to watch, as [`watch`] gives it for `eval`) does not already
-/// hold; each with the models it concerns, most serious first, then in content order. A commissioner who weighs one
-/// of those options needs its warnings too. Empty before any combination exists.
+/// The models the answers say have been proposed or are in use (their `proposed_when` holds), as indices.
+pub fn proposed(kb: &Kb, eff: &Effective) -> Vec<usize> {
+    kb.model_proposed
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.as_ref().is_some_and(|c| c.eval(&eff.sel)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Warnings for the other options the result puts forward or the answers say were proposed: every warning the
+/// answers trigger for a model that is not in the recommended combination and either fits best or closely in its
+/// layer ("may suit you best" or "may also suit you", so never one ruled out) or has been proposed (its
+/// `proposed_when` holds, ruled out or not: a commissioner answering a proposal needs its warnings most), and that
+/// `watch` (What to watch, as [`watch`] gives it for `eval`) does not already hold; each with the models it concerns,
+/// most serious first, then in content order. Empty before any combination exists.
 pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation, watch: &[Raised<'_>]) -> Vec<Also<'a>> {
     if eval.combinations.is_empty() {
         return Vec::new();
     }
     let chosen = chosen(eval);
     let held: Vec<&str> = watch.iter().map(|r| r.flag.id.as_str()).collect();
-    let others: Vec<(usize, &Model)> = kb
+    let fits: Vec<(usize, &Model)> = kb
         .content
         .models
         .iter()
@@ -146,17 +161,25 @@ pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation, watch: &[Raised<'_>]) -> Ve
                     .is_some_and(|s| matches!(s.band, Band::Best | Band::Close))
         })
         .collect();
+    let proposed: Vec<(usize, &Model)> = proposed(kb, &eval.eff)
+        .into_iter()
+        .filter(|i| !chosen.contains(i) && !fits.iter().any(|(f, _)| f == i))
+        .filter_map(|i| kb.content.models.get(i).map(|m| (i, m)))
+        .collect();
+    let concerned = |list: &[(usize, &Model)], f: &RedFlag| -> Vec<usize> {
+        list.iter()
+            .filter(|(_, m)| applies(f, m))
+            .map(|(i, _)| *i)
+            .collect()
+    };
     raised(kb, &eval.eff, |f, _| {
-        !held.contains(&f.id.as_str()) && others.iter().any(|(_, m)| applies(f, m))
+        !held.contains(&f.id.as_str()) && fits.iter().chain(&proposed).any(|(_, m)| applies(f, m))
     })
     .into_iter()
-    .map(|r| {
-        let models = others
-            .iter()
-            .filter(|(_, m)| applies(r.flag, m))
-            .map(|(i, _)| *i)
-            .collect();
-        Also { raised: r, models }
+    .map(|r| Also {
+        models: concerned(&fits, r.flag),
+        proposed: concerned(&proposed, r.flag),
+        raised: r,
     })
     .collect()
 }

@@ -94,6 +94,8 @@ pub struct Kb {
     pub flag_when: Vec<Cond>,
     /// Per red flag: when it concerns the situation whatever the models (`situation_when`), if it says.
     pub flag_situation: Vec<Option<Cond>>,
+    /// Per model: when the answers say it has been proposed or is in use (`proposed_when`), if it says.
+    pub model_proposed: Vec<Option<Cond>>,
     /// When there is a case for a new contract vehicle (`meta.json`); `None` in the questionnaire-only build.
     pub case_for_change: Option<Cond>,
     /// The points of fit a new contract vehicle is placed lower by when models are ranked (`meta.json`
@@ -473,6 +475,23 @@ impl Kb {
                 )
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let model_proposed = content
+            .models
+            .iter()
+            .map(|m| {
+                m.proposed_when
+                    .as_ref()
+                    .map(|w| {
+                        compile(
+                            w,
+                            qs,
+                            &question_index,
+                            &format!("model `{}` proposed_when", m.id),
+                        )
+                    })
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let flag_situation = content
             .red_flags
             .iter()
@@ -563,6 +582,7 @@ impl Kb {
             floors,
             flag_when,
             flag_situation,
+            model_proposed,
             case_for_change,
             in_place_unless,
             in_place,

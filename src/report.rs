@@ -219,7 +219,7 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
     if !rec.watch_also.is_empty() {
         let _ = writeln!(
             out,
-            "\n### If you choose another option that may also suit you\n"
+            "\n### If you choose another option that may also suit you or has been proposed\n"
         );
         for f in &rec.watch_also {
             flag_line(&mut out, f);

@@ -637,6 +637,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             .flag_when
             .iter()
             .chain(kb.flag_situation.iter().flatten())
+            .chain(kb.model_proposed.iter().flatten())
             .chain(kb.routes.conds())
             .chain(kb.case_features.iter().flatten())
             .chain(kb.show_if.iter().flatten())
@@ -727,6 +728,7 @@ pub fn problems(kb: &Kb) -> Vec<String> {
 
     // Red flags (warnings): the warning rules, then dates and whose account.
     warnings(&mut c);
+    proposals(&mut c);
     case_for_change(&mut c);
     new_vehicle_margin(&mut c);
     in_place(&mut c);
@@ -1118,6 +1120,49 @@ fn warnings(c: &mut Checker) {
         }
         if let Some(situation) = situation {
             situation_when(c, f, when, situation);
+        }
+    }
+}
+
+/// The rules for a model's `proposed_when` (the answers that say it has been proposed or is in use, which list its
+/// warnings under What to watch): it reads a question; some answers make it hold and others do not, each time naming
+/// the answers behind it; and some warning concerns the model, or it would list nothing.
+fn proposals(c: &mut Checker) {
+    let kb = c.kb;
+    for (m, cond) in kb.content.models.iter().zip(&kb.model_proposed) {
+        let Some(cond) = cond else { continue };
+        let ctx = format!("models.json `{}` proposed_when", m.id);
+        if !kb
+            .content
+            .red_flags
+            .iter()
+            .any(|f| crate::flags::applies(f, m))
+        {
+            c.fail(format!(
+                "{ctx}: no warning concerns this model, so a proposal of it would list nothing"
+            ));
+        }
+        let mut reads = false;
+        cond.questions(&mut |_| reads = true);
+        if !reads {
+            c.fail(format!("{ctx}: it reads no question"));
+            continue;
+        }
+        let r = trigger_reach(kb, cond);
+        if r.too_many {
+            c.fail(format!(
+                "{ctx}: it depends on too many answers to check; simplify it"
+            ));
+        } else if !r.fires {
+            c.fail(format!("{ctx}: no set of answers makes it hold"));
+        } else if !r.quiet {
+            c.fail(format!(
+                "{ctx}: it holds whatever the answers, so every answer set would count as proposing the model"
+            ));
+        } else if r.fires_unnamed {
+            c.fail(format!(
+                "{ctx}: some answers make it hold without naming any answer behind it; make it ask for the options that say so"
+            ));
         }
     }
 }

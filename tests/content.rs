@@ -1044,6 +1044,66 @@ fn a_situation_when_that_cannot_narrow_a_warning_about_models_is_rejected() {
     );
 }
 
+/// Changes the model with this id in `models.json`.
+fn model(id: &str, edit: impl FnOnce(&mut Value)) -> Result<Vec<String>, contract_advisor::Error> {
+    with_edit("models.json", |v| {
+        let m = v
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|m| m["id"] == id)
+            .unwrap();
+        edit(m);
+    })
+}
+
+#[test]
+fn a_proposed_when_that_cannot_list_a_proposal_s_warnings_is_rejected() {
+    // On a model that no warning concerns: a proposal of it would list nothing.
+    expect_problem(
+        model(
+            "block",
+            |m| {
+                m["proposed_when"] =
+                    serde_json::json!({"q": "q-current-payment", "any_of": ["fixed"]})
+            },
+        ),
+        "no warning concerns this model",
+    );
+    // Reading no question.
+    expect_problem(
+        model("capitation", |m| {
+            m["proposed_when"] = serde_json::json!({"all": []})
+        }),
+        "proposed_when: it reads no question",
+    );
+    // Holding whatever the answers.
+    expect_problem(
+        model("capitation", |m| {
+            m["proposed_when"] = serde_json::json!({"q": "q-commissioner",
+                "any_of": ["icb", "icb-council", "council", "several-icbs", "nhse-specialised"]})
+        }),
+        "it holds whatever the answers",
+    );
+    // Holding only through `not`, naming no answer.
+    expect_problem(
+        model(
+            "capitation",
+            |m| {
+                m["proposed_when"] =
+                    serde_json::json!({"not": {"q": "q-budget-proposal", "any_of": ["no"]}})
+            },
+        ),
+        "without naming any answer behind it",
+    );
+    // An unknown question stops the content loading.
+    let err = model("capitation", |m| {
+        m["proposed_when"] = serde_json::json!({"q": "q-nope", "any_of": ["x"]})
+    })
+    .unwrap_err();
+    assert!(err.message().contains("unknown question `q-nope`"), "{err}");
+}
+
 #[test]
 fn a_warning_whose_trigger_reads_no_question_is_rejected() {
     expect_problem(

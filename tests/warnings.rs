@@ -266,17 +266,23 @@ fn each_warning_is_not_raised_by_the_close_answers() {
     }
 }
 
-/// What to watch also gives the warnings for the other options the result puts forward: each is raised on a model
-/// that fits best or may also suit you but is not in the recommended combination, is not already under What to
-/// watch, and says which of those options it concerns; the warnings under What to watch say no such thing. Checked on
-/// every pair's answers, some of which raise such warnings.
+/// What to watch also gives the warnings for the other options the result puts forward or the answers say were
+/// proposed: each is raised on a model that is not in the recommended combination and fits best, may also suit you,
+/// or has been proposed (its `proposed_when` holds), is not already under What to watch, and says which of those
+/// options it concerns; the warnings under What to watch say no such thing. Checked on every pair's answers, some of
+/// which raise such warnings.
 #[test]
 fn warnings_for_other_options_that_may_also_suit_name_them() {
     let mut seen = 0;
     for (_, name, p) in pairs() {
         for (raw, side) in [(p.raises.clone(), "raises"), (p.quiet_answers(), "quiet")] {
             let what = format!("{name} ({side})");
-            let rec = api::recommendation(&KB, &answers(&raw, &what));
+            let given = answers(&raw, &what);
+            let proposed: Vec<&str> = flags::proposed(&KB, &given.effective(&KB))
+                .into_iter()
+                .map(|i| KB.content.models[i].id.as_str())
+                .collect();
+            let rec = api::recommendation(&KB, &given);
             assert!(rec.watch.iter().all(|f| f.applies_if.is_none()), "{what}");
             let chosen = combination(&rec);
             let ids: Vec<&str> = rec.watch_also.iter().map(|f| f.id.as_str()).collect();
@@ -295,8 +301,13 @@ fn warnings_for_other_options_that_may_also_suit_name_them() {
                     .chain(&rec.payments)
                     .filter(|m| {
                         !chosen.contains(&m.id)
-                            && (m.fit == "best" || m.fit == "close")
-                            && m.red_flags.iter().any(|r| r.id == f.id)
+                            && (m.fit == "best"
+                                || m.fit == "close"
+                                || proposed.contains(&m.id.as_str()))
+                            && flags::applies(
+                                &KB.content.red_flags[flag_index(&f.id)],
+                                KB.model(&m.id).unwrap().1,
+                            )
                     })
                     .collect();
                 let says = f.applies_if.as_deref().unwrap_or_default();
@@ -343,7 +354,9 @@ fn warnings_only_for_other_options_still_sit_under_what_to_watch() {
         .next()
         .unwrap();
     let (before, after) = section
-        .split_once("\n### If you choose another option that may also suit you\n")
+        .split_once(
+            "\n### If you choose another option that may also suit you or has been proposed\n",
+        )
         .expect("the other options' warnings under What to watch");
     assert!(
         before.contains("No warning for your situation and the recommended combination."),
@@ -353,6 +366,53 @@ fn warnings_only_for_other_options_still_sit_under_what_to_watch() {
         after.lines().filter(|l| l.starts_with("- ")).count(),
         rec.watch_also.len()
     );
+}
+
+/// The warnings for an option the answers say was proposed are listed even where it does not fit. In a tuning
+/// situation where a budget per person has been proposed for people with several conditions and the capitated budget
+/// fits only partly, cost shifting is listed for the capitated budget as a proposed option; answering that no one has
+/// proposed such a budget takes it away.
+#[test]
+fn warnings_for_a_proposed_option_are_listed_where_it_does_not_fit() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/scenarios/tuning/ac13-multimorbidity-budget-includes-hospital.json"
+    );
+    let scenario: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let raw: RawAnswers = serde_json::from_value(scenario["encoding"]["primary"].clone()).unwrap();
+    assert_eq!(
+        raw["q-budget-proposal"],
+        RawAnswer::One("per-person".into())
+    );
+    let rec = api::recommendation(&KB, &answers(&raw, "ac13"));
+    let capitation = rec.payments.iter().find(|m| m.id == "capitation").unwrap();
+    assert!(
+        capitation.fit != "best" && capitation.fit != "close",
+        "{}",
+        capitation.fit
+    );
+    let f = rec
+        .watch_also
+        .iter()
+        .find(|f| f.id == "cost-shifting")
+        .expect("cost shifting listed for the proposed capitated budget");
+    assert_eq!(
+        f.applies_if.as_deref(),
+        Some(format!(
+            "This applies to an option your answers say has been proposed or is in use: {}.",
+            capitation.short_name
+        ))
+        .as_deref()
+    );
+    let mut none = raw.clone();
+    none.insert("q-budget-proposal".into(), RawAnswer::One("no".into()));
+    let rec = api::recommendation(&KB, &answers(&none, "ac13 without the proposal"));
+    assert!(rec
+        .watch
+        .iter()
+        .chain(&rec.watch_also)
+        .all(|f| f.id != "cost-shifting"));
 }
 
 /// The order a list of warnings must have: most serious first, then the order of `red_flags.json`.
@@ -407,8 +467,9 @@ fn what_to_watch_is_most_serious_first_in_the_view_and_both_reports() {
                 .nth(1)
                 .map(|s| s.split("\n## ").next().unwrap_or_default())
                 .unwrap_or_default();
-            let mut parts =
-                whole.split("\n### If you choose another option that may also suit you\n");
+            let mut parts = whole.split(
+                "\n### If you choose another option that may also suit you or has been proposed\n",
+            );
             let section = parts.next().unwrap_or_default();
             let lines: Vec<&str> = section.lines().filter(|l| l.starts_with("- ")).collect();
             assert_eq!(lines.len(), rec.watch.len(), "{what}: the Markdown report");

@@ -217,20 +217,21 @@ class Renderer {
   }
 
   /** What to watch: the warnings the core raises for the situation and the recommended combination, in the core's
-   * order (most serious first), then those it raises for the other options that may also suit, each saying which. */
+   * order (most serious first), then those it raises for the other options that may also suit you or that your
+   * answers say were proposed, each saying which. */
   watch() {
     const { watch: list, watchAlso: also } = this.rec;
     const n = (/** @type {number} */ k) => `${k} ${k === 1 ? 'warning' : 'warnings'}`;
     const label = also.length === 0
       ? `All ${n(list.length)} for your situation and this combination, most serious first`
       : list.length === 0
-        ? `${n(also.length)} for other options that may also suit you, none for your situation and this combination`
-        : `All ${n(list.length)}, most serious first, and ${also.length} for other options that may also suit you`;
+        ? `${n(also.length)} for other options that may also suit you or were proposed, none for your situation and this combination`
+        : `All ${n(list.length)}, most serious first, and ${also.length} for other options that may also suit you or were proposed`;
     return list.length + also.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
       h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
       fold(label, [
         list.map((f) => this.flag(f, 'ca-watch')),
-        also.length > 0 && [h('h3', { class: 'ca-heading-s' }, 'If you choose another option that may also suit you'),
+        also.length > 0 && [h('h3', { class: 'ca-heading-s' }, 'If you choose another option that may also suit you or has been proposed'),
           also.map((f) => this.flag(f, 'ca-watch-also'))]]));
   }
 

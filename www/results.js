@@ -225,8 +225,8 @@ class Renderer {
     const label = also.length === 0
       ? `All ${n(list.length)} for your situation and this combination, most serious first`
       : list.length === 0
-        ? `${n(also.length)} for other options that may also suit you or were proposed, none for your situation and this combination`
-        : `All ${n(list.length)}, most serious first, and ${also.length} for other options that may also suit you or were proposed`;
+        ? `${n(also.length)} for other options, none for your situation and this combination`
+        : `All ${n(list.length)}, most serious first, and ${also.length} for other options`;
     return list.length + also.length > 0 && h('section', { class: 'ca-section', 'aria-labelledby': 'ca-watch-title' },
       h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
       fold(label, [

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,048: the first 40, then each of the forty-two earlier held-out sets once it had been run and
+/// The tuning set (1,072: the first 40, then each of the forty-three earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (788/1048 = 75% and 987/1048 = 94% with the new-vehicle margin; 16 violations): each new held-out set exposed
+/// (806/1072 = 75% and 1009/1072 = 94% with the new-vehicle margin; 17 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,7 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the forty-second set (aq01-aq24) joined. Before it, with a group defined by its needs counting
+            // When the forty-third set (ar01-ar24) joined. Before it, with the warnings for a proposed option
+            // (content 2.34.0; no leader changed). When the forty-second set (aq01-aq24) joined. Before it, with a
+            // group defined by its needs counting
             // +1 for block payment (content 2.33.0; payment leader 763
             // -> 768, second encoding 766 -> 768, top three 962 -> 961). When the forty-first set (ap01-ap24)
             // joined. Before it, with five warnings raised for the situation
@@ -228,31 +230,31 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [935, 788, 785],
-            top3: [1021, 987, 988],
-            violations: 16,
+            leader: [958, 806, 805],
+            top3: [1045, 1009, 1012],
+            violations: 17,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the forty-third, ar01-ar24) was first run, with every change before it committed
-/// (content 2.33.0): vehicle leader 18/24 (75%; the target is 85%), top three 22/24 (92%; target 90%), one
-/// must-not-lead violation, in the vehicle (target none): see tests/scenarios/README.md. One set of 24 is noisy:
-/// the thirty-sixth to forty-third sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24 and 18/24 on engines a
-/// few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower
-/// them; raising them needs a fresh held-out set. (Twice, for the twenty-first and the forty-second sets, a change
-/// chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the reason recorded:
-/// dropping a change for its held-out figure would be choosing on the held-out set.)
+/// the engine gave when the set (the forty-fourth, as01-as24) was first run, with every change before it committed
+/// (content 2.34.0): vehicle leader 16/24 (67%; the target is 85%), top three 18/24 (75%; target 90%), six
+/// must-not-lead violations, four in the vehicle (target none): see tests/scenarios/README.md. One set of 24 is
+/// noisy: the thirty-sixth to forty-fourth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24 and
+/// 16/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change
+/// must not lower them; raising them needs a fresh held-out set. (Twice, for the twenty-first and the forty-second
+/// sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the
+/// reason recorded: dropping a change for its held-out figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [23, 18, 20],
-            top3: [24, 22, 24],
-            violations: 1,
+            leader: [19, 16, 17],
+            top3: [22, 18, 23],
+            violations: 6,
         },
     );
 }
@@ -283,10 +285,10 @@ fn held_out_encoders_agree() {
     // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158), the thirty-sixth 92.3%
     // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132), the thirty-ninth
     // 89.3% (1013/1134), the fortieth 88.2% (994/1127), the forty-first 88.0% (988/1123), the forty-second
-    // 89.5% (1016/1135) and the forty-third 89.3% (1005/1126; tests/scenarios/README.md). The floor is the
-    // forty-third set's figure.
+    // 89.5% (1016/1135), the forty-third 89.3% (1005/1126) and the forty-fourth 87.2% (970/1112;
+    // tests/scenarios/README.md). The floor is the forty-fourth set's figure.
     assert!(
-        share(same, either) >= 0.892,
+        share(same, either) >= 0.872,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,072: the first 40, then each of the forty-three earlier held-out sets once it had been run and
+/// The tuning set (1,096: the first 40, then each of the forty-four earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (806/1072 = 75% and 1009/1072 = 94% with the new-vehicle margin; 17 violations): each new held-out set exposed
+/// (822/1096 = 75% and 1027/1096 = 94% with the new-vehicle margin; 23 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the forty-fourth set (as01-as24) joined, with no engine change since the forty-third joined.
             // When the forty-third set (ar01-ar24) joined. Before it, with the warnings for a proposed option
             // (content 2.34.0; no leader changed). When the forty-second set (aq01-aq24) joined. Before it, with a
             // group defined by its needs counting
@@ -230,31 +231,32 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [958, 806, 805],
-            top3: [1045, 1009, 1012],
-            violations: 17,
+            leader: [977, 822, 822],
+            top3: [1067, 1027, 1035],
+            violations: 23,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the forty-fourth, as01-as24) was first run, with every change before it committed
-/// (content 2.34.0): vehicle leader 16/24 (67%; the target is 85%), top three 18/24 (75%; target 90%), six
-/// must-not-lead violations, four in the vehicle (target none): see tests/scenarios/README.md. One set of 24 is
-/// noisy: the thirty-sixth to forty-fourth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24 and
-/// 16/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change
-/// must not lower them; raising them needs a fresh held-out set. (Twice, for the twenty-first and the forty-second
-/// sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the
-/// reason recorded: dropping a change for its held-out figure would be choosing on the held-out set.)
+/// the engine gave when the set (the forty-fifth, at01-at24) was first run, with every change before it committed
+/// (content 2.34.0, the engine the forty-fourth set was run on): vehicle leader 14/24 (58%; the target is
+/// 85%), top three 20/24 (83%; target 90%), no must-not-lead violation (target none): see
+/// tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to forty-fifth sets gave 16/24, 10/24,
+/// 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24 and 14/24 on engines a few weights apart, the thirty-second to
+/// thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a fresh held-out
+/// set. (Twice, for the twenty-first and the forty-second sets, a change chosen on the tuning set lowered a
+/// held-out figure and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out
+/// figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [19, 16, 17],
-            top3: [22, 18, 23],
-            violations: 6,
+            leader: [21, 14, 16],
+            top3: [23, 20, 22],
+            violations: 0,
         },
     );
 }
@@ -285,10 +287,10 @@ fn held_out_encoders_agree() {
     // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158), the thirty-sixth 92.3%
     // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132), the thirty-ninth
     // 89.3% (1013/1134), the fortieth 88.2% (994/1127), the forty-first 88.0% (988/1123), the forty-second
-    // 89.5% (1016/1135), the forty-third 89.3% (1005/1126) and the forty-fourth 87.2% (970/1112;
-    // tests/scenarios/README.md). The floor is the forty-fourth set's figure.
+    // 89.5% (1016/1135), the forty-third 89.3% (1005/1126), the forty-fourth 87.2% (970/1112) and the
+    // forty-fifth 90.2% (1028/1140; tests/scenarios/README.md). The floor is the forty-fifth set's figure.
     assert!(
-        share(same, either) >= 0.872,
+        share(same, either) >= 0.901,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -149,6 +149,17 @@ impl Cond {
     }
 }
 
+/// Compiles an optional content condition (see [`compile`]): `None` stays `None`.
+pub fn compile_opt(
+    cond: Option<&Condition>,
+    questions: &[(usize, Question)],
+    index: &BTreeMap<String, usize>,
+    context: &str,
+) -> Result<Option<Cond>, Error> {
+    cond.map(|c| compile(c, questions, index, context))
+        .transpose()
+}
+
 /// Compiles a content condition, resolving ids. `context` names where it appears, for the error message.
 pub fn compile(
     cond: &Condition,

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 
-use crate::condition::{compile, Cond};
+use crate::condition::{compile, compile_opt, Cond};
 use crate::content::{Content, Kind, Layer, Meta, Model, Psr, Question, SectionFile};
 use crate::error::{Error, ErrorKind};
 
@@ -160,10 +160,9 @@ impl RouteTables {
         qs: &[(usize, Question)],
         index: &BTreeMap<String, usize>,
     ) -> Result<RouteTables, Error> {
-        let opt =
-            |c: &Option<crate::content::Condition>, ctx: &str| -> Result<Option<Cond>, Error> {
-                c.as_ref().map(|c| compile(c, qs, index, ctx)).transpose()
-            };
+        let opt = |c: &Option<crate::content::Condition>, ctx: &str| {
+            compile_opt(c.as_ref(), qs, index, ctx)
+        };
         let route_index = |id: &str, ctx: &str| {
             psr.routes
                 .iter()
@@ -479,60 +478,43 @@ impl Kb {
             .models
             .iter()
             .map(|m| {
-                m.proposed_when
-                    .as_ref()
-                    .map(|w| {
-                        compile(
-                            w,
-                            qs,
-                            &question_index,
-                            &format!("model `{}` proposed_when", m.id),
-                        )
-                    })
-                    .transpose()
+                compile_opt(
+                    m.proposed_when.as_ref(),
+                    qs,
+                    &question_index,
+                    &format!("model `{}` proposed_when", m.id),
+                )
             })
             .collect::<Result<Vec<_>, _>>()?;
         let flag_situation = content
             .red_flags
             .iter()
             .map(|f| {
-                f.situation_when
-                    .as_ref()
-                    .map(|w| {
-                        compile(
-                            w,
-                            qs,
-                            &question_index,
-                            &format!("red flag `{}` situation_when", f.id),
-                        )
-                    })
-                    .transpose()
+                compile_opt(
+                    f.situation_when.as_ref(),
+                    qs,
+                    &question_index,
+                    &format!("red flag `{}` situation_when", f.id),
+                )
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let case_for_change = content
-            .meta
-            .case_for_change
-            .as_ref()
-            .map(|c| compile(&c.when, qs, &question_index, "meta.json's case_for_change"))
-            .transpose()?;
+        let case_for_change = compile_opt(
+            content.meta.case_for_change.as_ref().map(|c| &c.when),
+            qs,
+            &question_index,
+            "meta.json's case_for_change",
+        )?;
         let new_vehicle_margin = content
             .meta
             .new_vehicle_margin
             .as_ref()
             .map_or(0, |m| m.points);
-        let in_place_unless = content
-            .meta
-            .in_place
-            .as_ref()
-            .map(|p| {
-                compile(
-                    &p.unless,
-                    qs,
-                    &question_index,
-                    "meta.json's in_place unless",
-                )
-            })
-            .transpose()?;
+        let in_place_unless = compile_opt(
+            content.meta.in_place.as_ref().map(|p| &p.unless),
+            qs,
+            &question_index,
+            "meta.json's in_place unless",
+        )?;
         let routes = RouteTables::compile(&content.psr, qs, &question_index)?;
         let route_applies = compile(
             &content.psr.applies_when,

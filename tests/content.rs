@@ -989,15 +989,7 @@ fn warning(
     id: &str,
     edit: impl FnOnce(&mut Value),
 ) -> Result<Vec<String>, contract_advisor::Error> {
-    with_edit("red_flags.json", |v| {
-        let f = v
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|f| f["id"] == id)
-            .unwrap();
-        edit(f);
-    })
+    with_edit("red_flags.json", |v| edit(by_id(v, id)))
 }
 
 #[test]
@@ -1046,15 +1038,7 @@ fn a_situation_when_that_cannot_narrow_a_warning_about_models_is_rejected() {
 
 /// Changes the model with this id in `models.json`.
 fn model(id: &str, edit: impl FnOnce(&mut Value)) -> Result<Vec<String>, contract_advisor::Error> {
-    with_edit("models.json", |v| {
-        let m = v
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|m| m["id"] == id)
-            .unwrap();
-        edit(m);
-    })
+    with_edit("models.json", |v| edit(by_id(v, id)))
 }
 
 #[test]

@@ -304,10 +304,7 @@ fn warnings_for_other_options_that_may_also_suit_name_them() {
                             && (m.fit == "best"
                                 || m.fit == "close"
                                 || proposed.contains(&m.id.as_str()))
-                            && flags::applies(
-                                &KB.content.red_flags[flag_index(&f.id)],
-                                KB.model(&m.id).unwrap().1,
-                            )
+                            && m.red_flags.iter().any(|r| r.id == f.id)
                     })
                     .collect();
                 let says = f.applies_if.as_deref().unwrap_or_default();
@@ -323,18 +320,23 @@ fn warnings_for_other_options_that_may_also_suit_name_them() {
     assert!(seen > 0, "no pair raises a warning for another option");
 }
 
+/// The primary encoding of the tuning situation with this id (`tests/scenarios/tuning/<id>.json`).
+fn tuning_answers(id: &str) -> RawAnswers {
+    let path = format!(
+        "{}/tests/scenarios/tuning/{id}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    serde_json::from_value(file["encoding"]["primary"].clone()).unwrap()
+}
+
 /// Where nothing is to watch for the situation or the recommended combination but something is for another option
 /// that may also suit, the Markdown report still puts those warnings under What to watch and says there is none for
 /// the combination (the answers are those of a tuning situation where this happens).
 #[test]
 fn warnings_only_for_other_options_still_sit_under_what_to_watch() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/scenarios/tuning/m06-ld-liaison-nurses-money-ends.json"
-    );
-    let file: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let raw: RawAnswers = serde_json::from_value(file["encoding"]["primary"].clone()).unwrap();
+    let raw = tuning_answers("m06-ld-liaison-nurses-money-ends");
     let a = answers(&raw, "m06");
     let rec = api::recommendation(&KB, &a);
     assert!(
@@ -374,13 +376,7 @@ fn warnings_only_for_other_options_still_sit_under_what_to_watch() {
 /// proposed such a budget takes it away.
 #[test]
 fn warnings_for_a_proposed_option_are_listed_where_it_does_not_fit() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/scenarios/tuning/ac13-multimorbidity-budget-includes-hospital.json"
-    );
-    let scenario: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let raw: RawAnswers = serde_json::from_value(scenario["encoding"]["primary"].clone()).unwrap();
+    let raw = tuning_answers("ac13-multimorbidity-budget-includes-hospital");
     assert_eq!(
         raw["q-budget-proposal"],
         RawAnswer::One("per-person".into())

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,096: the first 40, then each of the forty-four earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (822/1096 = 75% and 1027/1096 = 94% with the new-vehicle margin; 23 violations): each new held-out set exposed
+/// (826/1096 = 75% and 1029/1096 = 94% with the new-vehicle margin; 22 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,7 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // When the forty-fourth set (as01-as24) joined, with no engine change since the forty-third joined.
+            // With a change announced or pending from outside counting for no new contract (+2 announced, +1 pending;
+            // content 2.37.0; vehicle leader 822 -> 826, top three 1027 -> 1029, payment 822 -> 821, violations 23
+            // -> 22; second encoding 816 -> 815, 1028 -> 1031, payment 820 -> 819). When the forty-fourth set
+            // (as01-as24) joined, with no engine change since the forty-third joined.
             // When the forty-third set (ar01-ar24) joined. Before it, with the warnings for a proposed option
             // (content 2.34.0; no leader changed). When the forty-second set (aq01-aq24) joined. Before it, with a
             // group defined by its needs counting
@@ -231,9 +234,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [977, 822, 822],
-            top3: [1067, 1027, 1035],
-            violations: 23,
+            leader: [977, 826, 821],
+            top3: [1067, 1029, 1035],
+            violations: 22,
         },
     );
 }
@@ -247,14 +250,15 @@ fn tuning_set_holds_its_figures() {
 /// thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a fresh held-out
 /// set. (Twice, for the twenty-first and the forty-second sets, a change chosen on the tuning set lowered a
 /// held-out figure and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out
-/// figure would be choosing on the held-out set.)
+/// figure would be choosing on the held-out set. A third time, content 2.37.0's weight for a change from outside,
+/// chosen on the tuning set, lowered this set's vehicle leader from 14 to 13, seen after the choice.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [21, 14, 16],
+            leader: [21, 13, 16],
             top3: [23, 20, 22],
             violations: 0,
         },

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,096: the first 40, then each of the forty-four earlier held-out sets once it had been run and
+/// The tuning set (1,120: the first 40, then each of the forty-five earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (826/1096 = 75% and 1029/1096 = 94% with the new-vehicle margin; 22 violations): each new held-out set exposed
+/// (839/1120 = 75% and 1049/1120 = 94% with the new-vehicle margin; 22 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,10 +188,11 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // With a change announced or pending from outside counting for no new contract (+2 announced, +1 pending;
-            // content 2.37.0; vehicle leader 822 -> 826, top three 1027 -> 1029, payment 822 -> 821, violations 23
-            // -> 22; second encoding 816 -> 815, 1028 -> 1031, payment 820 -> 819). When the forty-fourth set
-            // (as01-as24) joined, with no engine change since the forty-third joined.
+            // When the forty-fifth set (at01-at24) joined, its answers to the new question given blind with the
+            // rest. Before it, with a change announced or pending from outside counting for no new contract (+2
+            // announced, +1 pending; content 2.37.0; vehicle leader 822 -> 826, top three 1027 -> 1029, payment
+            // 822 -> 821, violations 23 -> 22; second encoding 816 -> 815, 1028 -> 1031, payment 820 -> 819).
+            // When the forty-fourth set (as01-as24) joined, with no engine change since the forty-third joined.
             // When the forty-third set (ar01-ar24) joined. Before it, with the warnings for a proposed option
             // (content 2.34.0; no leader changed). When the forty-second set (aq01-aq24) joined. Before it, with a
             // group defined by its needs counting
@@ -234,33 +235,31 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [977, 826, 821],
-            top3: [1067, 1029, 1035],
+            leader: [998, 839, 837],
+            top3: [1090, 1049, 1057],
             violations: 22,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the forty-fifth, at01-at24) was first run, with every change before it committed
-/// (content 2.34.0, the engine the forty-fourth set was run on): vehicle leader 14/24 (58%; the target is
-/// 85%), top three 20/24 (83%; target 90%), no must-not-lead violation (target none): see
-/// tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to forty-fifth sets gave 16/24, 10/24,
-/// 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24 and 14/24 on engines a few weights apart, the thirty-second to
-/// thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a fresh held-out
-/// set. (Twice, for the twenty-first and the forty-second sets, a change chosen on the tuning set lowered a
-/// held-out figure and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out
-/// figure would be choosing on the held-out set. A third time, content 2.37.0's weight for a change from outside,
-/// chosen on the tuning set, lowered this set's vehicle leader from 14 to 13, seen after the choice.)
+/// the engine gave when the set (the forty-sixth, au01-au24) was first run, with every change before it committed
+/// (content 2.37.0): vehicle leader 12/24 (50%; the target is 85%), top three 21/24 (88%; target 90%), two
+/// must-not-lead violations (target none): see tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth
+/// to forty-sixth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24 and 12/24 on
+/// engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not
+/// lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first, forty-second and forty-
+/// fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and
+/// the reason recorded: dropping a change for its held-out figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [21, 13, 16],
-            top3: [23, 20, 22],
-            violations: 0,
+            leader: [21, 12, 19],
+            top3: [23, 21, 24],
+            violations: 2,
         },
     );
 }
@@ -291,10 +290,11 @@ fn held_out_encoders_agree() {
     // the thirty-fourth 90.7% (1029/1134), the thirty-fifth 90.3% (1046/1158), the thirty-sixth 92.3%
     // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132), the thirty-ninth
     // 89.3% (1013/1134), the fortieth 88.2% (994/1127), the forty-first 88.0% (988/1123), the forty-second
-    // 89.5% (1016/1135), the forty-third 89.3% (1005/1126), the forty-fourth 87.2% (970/1112) and the
-    // forty-fifth 90.2% (1028/1140; tests/scenarios/README.md). The floor is the forty-fifth set's figure.
+    // 89.5% (1016/1135), the forty-third 89.3% (1005/1126), the forty-fourth 87.2% (970/1112), the
+    // forty-fifth 90.2% (1028/1140) and the forty-sixth 89.0% (1032/1160; tests/scenarios/README.md). The floor is
+    // the forty-sixth set's figure.
     assert!(
-        share(same, either) >= 0.901,
+        share(same, either) >= 0.889,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,120: the first 40, then each of the forty-five earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (839/1120 = 75% and 1049/1120 = 94% with the new-vehicle margin; 22 violations): each new held-out set exposed
+/// (845/1120 = 75% and 1056/1120 = 94% with the new-vehicle margin; 21 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With an ICB and council deciding together +1 for no new contract, little voluntary provision and a
+            // pathway with a clear start and end each +1 for the NHS Standard Contract (content 2.38.0; vehicle
+            // leader 839 -> 845, top three 1049 -> 1056, payment 837 -> 838, violations 22 -> 21; second encoding
+            // 832 -> 845, 1051 -> 1053, payment 836 -> 835).
             // When the forty-fifth set (at01-at24) joined, its answers to the new question given blind with the
             // rest. Before it, with a change announced or pending from outside counting for no new contract (+2
             // announced, +1 pending; content 2.37.0; vehicle leader 822 -> 826, top three 1027 -> 1029, payment
@@ -235,9 +239,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [998, 839, 837],
-            top3: [1090, 1049, 1057],
-            violations: 22,
+            leader: [998, 845, 838],
+            top3: [1090, 1056, 1057],
+            violations: 21,
         },
     );
 }

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,120: the first 40, then each of the forty-five earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (845/1120 = 75% and 1056/1120 = 94% with the new-vehicle margin; 21 violations): each new held-out set exposed
+/// (857/1120 = 77% and 1060/1120 = 95% with the new-vehicle margin; 21 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With a provider's offer to hold the budget +2 for a lead provider, and no offer -1 (content 2.39.0;
+            // vehicle leader 845 -> 857, top three 1056 -> 1060, payment 838 -> 840; second encoding 845 -> 853,
+            // 1053 -> 1055, payment 835 -> 839, violations 25 -> 24).
             // With an ICB and council deciding together +1 for no new contract, little voluntary provision and a
             // pathway with a clear start and end each +1 for the NHS Standard Contract (content 2.38.0; vehicle
             // leader 839 -> 845, top three 1049 -> 1056, payment 837 -> 838, violations 22 -> 21; second encoding
@@ -239,8 +242,8 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [998, 845, 838],
-            top3: [1090, 1056, 1057],
+            leader: [998, 857, 840],
+            top3: [1090, 1060, 1057],
             violations: 21,
         },
     );

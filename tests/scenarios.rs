@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,120: the first 40, then each of the forty-five earlier held-out sets once it had been run and
+/// The tuning set (1,144: the first 40, then each of the forty-six earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (857/1120 = 77% and 1060/1120 = 95% with the new-vehicle margin; 21 violations): each new held-out set exposed
+/// (870/1144 = 76% and 1081/1144 = 94% with the new-vehicle margin; 23 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,9 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
-            // With a provider's offer to hold the budget +2 for a lead provider, and no offer -1 (content 2.39.0;
-            // vehicle leader 845 -> 857, top three 1056 -> 1060, payment 838 -> 840; second encoding 845 -> 853,
-            // 1053 -> 1055, payment 835 -> 839, violations 25 -> 24).
+            // When the forty-sixth set (au01-au24) joined (on content 2.39.0 it gives vehicle leader 13/24, first
+            // run 12). Before it, with a provider's offer to hold the budget +2 for a lead provider, and no offer -1
+            // (content 2.39.0; vehicle leader 845 -> 857, top three 1056 -> 1060, payment 838 -> 840; second
+            // encoding 845 -> 853, 1053 -> 1055, payment 835 -> 839, violations 25 -> 24).
             // With an ICB and council deciding together +1 for no new contract, little voluntary provision and a
             // pathway with a clear start and end each +1 for the NHS Standard Contract (content 2.38.0; vehicle
             // leader 839 -> 845, top three 1049 -> 1056, payment 837 -> 838, violations 22 -> 21; second encoding
@@ -242,31 +243,33 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [998, 857, 840],
-            top3: [1090, 1060, 1057],
-            violations: 21,
+            leader: [1019, 870, 859],
+            top3: [1113, 1081, 1081],
+            violations: 23,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the forty-sixth, au01-au24) was first run, with every change before it committed
-/// (content 2.37.0): vehicle leader 12/24 (50%; the target is 85%), top three 21/24 (88%; target 90%), two
-/// must-not-lead violations (target none): see tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth
-/// to forty-sixth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24 and 12/24 on
-/// engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not
-/// lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first, forty-second and forty-
-/// fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and
-/// the reason recorded: dropping a change for its held-out figure would be choosing on the held-out set.)
+/// the engine gave when the set (the forty-seventh, av01-av24) was first run on the committed engine (content
+/// 2.39.0): vehicle leader 16/24 (67%; the target is 85%), top three 19/24 (79%; target 90%), three must-
+/// not-lead violations (target none): see tests/scenarios/README.md, which also records a run a moment earlier on a
+/// binary still holding an uncommitted trial weight (vehicle leader 15/24). One set of 24 is noisy: the thirty-
+/// sixth to forty-seventh sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24 and
+/// 16/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change
+/// must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first, forty-second
+/// and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor
+/// lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the held-out
+/// set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [21, 12, 19],
-            top3: [23, 21, 24],
-            violations: 2,
+            leader: [19, 16, 13],
+            top3: [22, 19, 23],
+            violations: 3,
         },
     );
 }
@@ -298,10 +301,10 @@ fn held_out_encoders_agree() {
     // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132), the thirty-ninth
     // 89.3% (1013/1134), the fortieth 88.2% (994/1127), the forty-first 88.0% (988/1123), the forty-second
     // 89.5% (1016/1135), the forty-third 89.3% (1005/1126), the forty-fourth 87.2% (970/1112), the
-    // forty-fifth 90.2% (1028/1140) and the forty-sixth 89.0% (1032/1160; tests/scenarios/README.md). The floor is
-    // the forty-sixth set's figure.
+    // forty-fifth 90.2% (1028/1140), the forty-sixth 89.0% (1032/1160) and the forty-seventh 88.0% (1002/1139;
+    // tests/scenarios/README.md). The floor is the forty-seventh set's figure.
     assert!(
-        share(same, either) >= 0.889,
+        share(same, either) >= 0.879,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,144: the first 40, then each of the forty-six earlier held-out sets once it had been run and
+/// The tuning set (1,168: the first 40, then each of the forty-seven earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (870/1144 = 76% and 1081/1144 = 94% with the new-vehicle margin; 23 violations): each new held-out set exposed
+/// (886/1168 = 76% and 1100/1168 = 94% with the new-vehicle margin; 26 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the forty-seventh set (av01-av24) joined, with no engine change since it was run.
             // When the forty-sixth set (au01-au24) joined (on content 2.39.0 it gives vehicle leader 13/24, first
             // run 12). Before it, with a provider's offer to hold the budget +2 for a lead provider, and no offer -1
             // (content 2.39.0; vehicle leader 845 -> 857, top three 1056 -> 1060, payment 838 -> 840; second
@@ -243,33 +244,32 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1019, 870, 859],
-            top3: [1113, 1081, 1081],
-            violations: 23,
+            leader: [1038, 886, 872],
+            top3: [1135, 1100, 1104],
+            violations: 26,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the forty-seventh, av01-av24) was first run on the committed engine (content
-/// 2.39.0): vehicle leader 16/24 (67%; the target is 85%), top three 19/24 (79%; target 90%), three must-
-/// not-lead violations (target none): see tests/scenarios/README.md, which also records a run a moment earlier on a
-/// binary still holding an uncommitted trial weight (vehicle leader 15/24). One set of 24 is noisy: the thirty-
-/// sixth to forty-seventh sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24 and
-/// 16/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change
-/// must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first, forty-second
-/// and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor
-/// lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the held-out
-/// set.)
+/// the engine gave when the set (the forty-eighth, aw01-aw24) was first run, with every change before it committed
+/// (content 2.39.0, the engine the forty-seventh set was run on): vehicle leader 16/24 (67%; the target is
+/// 85%), top three 21/24 (88%; target 90%), two must-not-lead violations (target none): see
+/// tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to forty-eighth sets gave 16/24, 10/24,
+/// 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24 and 16/24 on engines a few weights apart,
+/// the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them
+/// needs a fresh held-out set. (Three times, for the twenty-first, forty-second and forty-fifth sets, a change
+/// chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the reason recorded:
+/// dropping a change for its held-out figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [19, 16, 13],
-            top3: [22, 19, 23],
-            violations: 3,
+            leader: [21, 16, 16],
+            top3: [21, 21, 22],
+            violations: 2,
         },
     );
 }
@@ -301,10 +301,10 @@ fn held_out_encoders_agree() {
     // (1028/1114), the thirty-seventh 89.8% (1018/1134), the thirty-eighth 88.9% (1006/1132), the thirty-ninth
     // 89.3% (1013/1134), the fortieth 88.2% (994/1127), the forty-first 88.0% (988/1123), the forty-second
     // 89.5% (1016/1135), the forty-third 89.3% (1005/1126), the forty-fourth 87.2% (970/1112), the
-    // forty-fifth 90.2% (1028/1140), the forty-sixth 89.0% (1032/1160) and the forty-seventh 88.0% (1002/1139;
-    // tests/scenarios/README.md). The floor is the forty-seventh set's figure.
+    // forty-fifth 90.2% (1028/1140), the forty-sixth 89.0% (1032/1160), the forty-seventh 88.0% (1002/1139) and
+    // the forty-eighth 90.2% (1018/1128; tests/scenarios/README.md). The floor is the forty-eighth set's figure.
     assert!(
-        share(same, either) >= 0.879,
+        share(same, either) >= 0.902,
         "held-out encoder agreement {same}/{either}"
     );
 }

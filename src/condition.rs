@@ -141,6 +141,13 @@ impl Cond {
         }
     }
 
+    /// Whether the condition reads any question at all (an empty `all` or `any` reads none).
+    pub fn reads_a_question(&self) -> bool {
+        let mut reads = false;
+        self.questions(&mut |_| reads = true);
+        reads
+    }
+
     /// Whether the condition only reads questions before `index` in the journey.
     pub fn reads_only_before(&self, index: usize) -> bool {
         let mut ok = true;

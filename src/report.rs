@@ -182,6 +182,11 @@ pub fn markdown(kb: &Kb, answers: &Answers) -> String {
     render(kb, answers, &rec)
 }
 
+/// The heading of What to watch's second part, the warnings for other options that may also suit or that the
+/// answers say were proposed (`Recommendation::watch_also`).
+pub const WATCH_ALSO_HEADING: &str =
+    "If you choose another option that may also suit you or has been proposed";
+
 fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Integrated care contract options: advisor report\n");
@@ -217,10 +222,7 @@ fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
         }
     }
     if !rec.watch_also.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n### If you choose another option that may also suit you or has been proposed\n"
-        );
+        let _ = writeln!(out, "\n### {WATCH_ALSO_HEADING}\n");
         for f in &rec.watch_also {
             flag_line(&mut out, f);
         }

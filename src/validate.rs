@@ -978,9 +978,7 @@ fn case_for_change(c: &mut Checker) {
             "{ctx}: its condition may only ask that answers include options (no `not`, no `answered`), so that answering more can only make the case, never unmake it"
         ));
     }
-    let mut reads = false;
-    when.questions(&mut |_| reads = true);
-    if !reads {
+    if !when.reads_a_question() {
         c.fail(format!("{ctx}: its condition (`when`) reads no question"));
     } else {
         let r = trigger_reach(kb, when);
@@ -1088,9 +1086,7 @@ fn warnings(c: &mut Checker) {
         if f.applies_to.is_empty() {
             c.fail(format!("{ctx}: applies to nothing"));
         }
-        let mut reads = false;
-        when.questions(&mut |_| reads = true);
-        if !reads {
+        if !when.reads_a_question() {
             c.fail(format!(
                 "{ctx}: its trigger (`when`) reads no question, so no answer raises it"
             ));
@@ -1142,9 +1138,7 @@ fn proposals(c: &mut Checker) {
                 "{ctx}: no warning concerns this model, so a proposal of it would list nothing"
             ));
         }
-        let mut reads = false;
-        cond.questions(&mut |_| reads = true);
-        if !reads {
+        if !cond.reads_a_question() {
             c.fail(format!("{ctx}: it reads no question"));
             continue;
         }

@@ -356,9 +356,7 @@ fn warnings_only_for_other_options_still_sit_under_what_to_watch() {
         .next()
         .unwrap();
     let (before, after) = section
-        .split_once(
-            "\n### If you choose another option that may also suit you or has been proposed\n",
-        )
+        .split_once(&format!("\n### {}\n", report::WATCH_ALSO_HEADING))
         .expect("the other options' warnings under What to watch");
     assert!(
         before.contains("No warning for your situation and the recommended combination."),
@@ -463,9 +461,8 @@ fn what_to_watch_is_most_serious_first_in_the_view_and_both_reports() {
                 .nth(1)
                 .map(|s| s.split("\n## ").next().unwrap_or_default())
                 .unwrap_or_default();
-            let mut parts = whole.split(
-                "\n### If you choose another option that may also suit you or has been proposed\n",
-            );
+            let heading = format!("\n### {}\n", report::WATCH_ALSO_HEADING);
+            let mut parts = whole.split(heading.as_str());
             let section = parts.next().unwrap_or_default();
             let lines: Vec<&str> = section.lines().filter(|l| l.starts_with("- ")).collect();
             assert_eq!(lines.len(), rec.watch.len(), "{what}: the Markdown report");

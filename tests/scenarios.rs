@@ -188,6 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the question whether the plan depends on money moving out of other services (content
+            // 2.40.0), answered blind for every situation: no leader changed (it has no weights); required
+            // warnings all present 965 -> 975 (second encoding 954 -> 967).
             // When the forty-eighth set (aw01-aw24) joined, with no engine change since it was run.
             // When the forty-seventh set (av01-av24) joined, with no engine change since it was run.
             // When the forty-sixth set (au01-au24) joined (on content 2.39.0 it gives vehicle leader 13/24, first

@@ -336,16 +336,16 @@ fn tuning_answers(id: &str) -> RawAnswers {
 /// the combination (the answers are those of a tuning situation where this happens).
 #[test]
 fn warnings_only_for_other_options_still_sit_under_what_to_watch() {
-    let raw = tuning_answers("m06-ld-liaison-nurses-money-ends");
-    let a = answers(&raw, "m06");
+    let raw = tuning_answers("c23-housebound-vaccination-roving-team");
+    let a = answers(&raw, "c23");
     let rec = api::recommendation(&KB, &a);
     assert!(
         rec.watch.is_empty(),
-        "m06 now has warnings for the combination"
+        "c23 now has warnings for the combination"
     );
     assert!(
         !rec.watch_also.is_empty(),
-        "m06 now has no warning for other options"
+        "c23 now has no warning for other options"
     );
     let md = report::markdown(&KB, &a);
     let section = md

@@ -188,6 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the warning that an informal agreement may not hold raised for the situation where leadership is
+            // weak and working together has gone some way or as far as it can (content 2.41.0): no leader
+            // changed; required warnings all present 975 -> 977 (second encoding 967 -> 972).
             // With the question whether the plan depends on money moving out of other services (content
             // 2.40.0), answered blind for every situation: no leader changed (it has no weights); required
             // warnings all present 965 -> 975 (second encoding 954 -> 967).

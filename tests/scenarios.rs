@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,192: the first 40, then each of the forty-eight earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (902/1192 = 76% and 1121/1192 = 94% with the new-vehicle margin; 28 violations): each new held-out set exposed
+/// (912/1192 = 77% and 1121/1192 = 94% with the new-vehicle margin; 27 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,11 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With going live within six months counting +2 for both the NHS Standard Contract (was +1) and no
+            // new contract (was +3), and contracts not in the way +3 for the standard contract (was +2) (content
+            // 2.42.0; vehicle leader 902 -> 912, payment 888 -> 892, violations 28 -> 27; second encoding 900 ->
+            // 909, top three 1115 -> 1117, payment 895 -> 897; the two encodings' vehicle leaders agree in 1018
+            // situations, were 1004).
             // With the warning that an informal agreement may not hold raised for the situation where leadership is
             // weak and working together has gone some way or as far as it can (content 2.41.0): no leader
             // changed; required warnings all present 975 -> 977 (second encoding 967 -> 972).
@@ -251,9 +256,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1059, 902, 888],
+            leader: [1059, 912, 892],
             top3: [1156, 1121, 1126],
-            violations: 28,
+            violations: 27,
         },
     );
 }

@@ -337,15 +337,10 @@ fn tuning_answers(id: &str) -> RawAnswers {
 /// of content that moves one situation off the case does not lose the test; some must show it.
 #[test]
 fn warnings_only_for_other_options_still_sit_under_what_to_watch() {
-    let dir = format!("{}/tests/scenarios/tuning", env!("CARGO_MANIFEST_DIR"));
-    let mut ids: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| {
-            let name = e.unwrap().file_name().into_string().unwrap();
-            name.strip_suffix(".json").map(str::to_owned)
-        })
+    let ids: Vec<String> = common::json_files("tests/scenarios/tuning")
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
         .collect();
-    ids.sort();
     let (id, a, rec) = ids
         .iter()
         .find_map(|id| {

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,264: the first 40, then each of the fifty-one earlier held-out sets once it had been run and
+/// The tuning set (1,288: the first 40, then each of the fifty-two earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (966/1264 = 76% and 1186/1264 = 94% with the new-vehicle margin; 31 violations): each new held-out set exposed
+/// (985/1288 = 76% and 1207/1288 = 94% with the new-vehicle margin; 32 violations): each new held-out set exposed
 /// more of the bias described in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the fifty-second set (ba01-ba24) joined, with no engine change since it was run.
             // When the fifty-first set (az01-az24) joined. Before it, with "Not sure" on how many organisations
             // provide the services (content 2.43.0; no situation answers it, no figure moved).
             // When the fiftieth set (ay01-ay24) joined, with no engine change since it was run.
@@ -261,20 +262,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1120, 966, 935],
-            top3: [1221, 1186, 1189],
-            violations: 31,
+            leader: [1142, 985, 954],
+            top3: [1245, 1207, 1212],
+            violations: 32,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the fifty-second, ba01-ba24) was first run, with every change before it committed
-/// (content 2.43.0, whose ranking is that of 2.42.0, on which the fiftieth and fifty-first sets were run): vehicle
-/// leader 19/24 (79%; the target is 85%), top three 21/24 (88%; target 90%), one must-not-lead violation
-/// (target none): see tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to fifty-second sets gave
-/// 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24
-/// and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// the engine gave when the set (the fifty-third, bb01-bb24) was first run, with every change before it committed
+/// (content 2.43.0, the engine the fifty-second set was run on, whose ranking is that of 2.42.0): vehicle leader
+/// 17/24 (71%; the target is 85%), top three 24/24 (100%; target 90%), one must-not-lead violation (target
+/// none): see tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to fifty-third sets gave 16/24,
+/// 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24
+/// and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
 /// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
 /// with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing on
@@ -285,8 +286,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 19, 19],
-            top3: [24, 21, 23],
+            leader: [16, 17, 21],
+            top3: [21, 24, 23],
             violations: 1,
         },
     );
@@ -321,10 +322,10 @@ fn held_out_encoders_agree() {
     // 89.5% (1016/1135), the forty-third 89.3% (1005/1126), the forty-fourth 87.2% (970/1112), the
     // forty-fifth 90.2% (1028/1140), the forty-sixth 89.0% (1032/1160), the forty-seventh 88.0% (1002/1139), the
     // forty-eighth 90.2% (1018/1128), the forty-ninth 89.9% (1050/1168), the fiftieth 86.5% (989/1143), the
-    // fifty-first 86.8% (1015/1170) and the fifty-second 89.6% (1045/1166; tests/scenarios/README.md). The floor
-    // is the fifty-second set's figure.
+    // fifty-first 86.8% (1015/1170), the fifty-second 89.6% (1045/1166) and the fifty-third 89.3% (1047/1172;
+    // tests/scenarios/README.md). The floor is the fifty-third set's figure.
     assert!(
-        share(same, either) >= 0.896,
+        share(same, either) >= 0.893,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -188,6 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the question how many capable providers would bid (content 2.44.0), answered blind for every
+            // situation, and its answer that providers are leaving raising the thin-market warning: no leader
+            // changed (it has no weights); required warnings all present 1047 -> 1054 (second encoding 1040 ->
+            // 1042).
             // When the fifty-second set (ba01-ba24) joined, with no engine change since it was run.
             // When the fifty-first set (az01-az24) joined. Before it, with "Not sure" on how many organisations
             // provide the services (content 2.43.0; no situation answers it, no figure moved).
@@ -323,9 +327,11 @@ fn held_out_encoders_agree() {
     // forty-fifth 90.2% (1028/1140), the forty-sixth 89.0% (1032/1160), the forty-seventh 88.0% (1002/1139), the
     // forty-eighth 90.2% (1018/1128), the forty-ninth 89.9% (1050/1168), the fiftieth 86.5% (989/1143), the
     // fifty-first 86.8% (1015/1170), the fifty-second 89.6% (1045/1166) and the fifty-third 89.3% (1047/1172;
-    // tests/scenarios/README.md). The floor is the fifty-third set's figure.
+    // tests/scenarios/README.md). The floor is the fifty-third set's figure: 89.0% (1065/1196) since the question
+    // on how many providers would bid (content 2.44.0) was answered for it after the run, by other helpers (18 of
+    // its 24 answers agree).
     assert!(
-        share(same, either) >= 0.893,
+        share(same, either) >= 0.890,
         "held-out encoder agreement {same}/{either}"
     );
 }

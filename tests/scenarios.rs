@@ -188,6 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With patients having no free choice of provider +3 for block payment (content 2.45.0; payment leader
+            // 954 -> 983, top three 1212 -> 1211, violations 32 -> 33, required warnings all present 1054 -> 1053;
+            // second encoding 959 -> 991, 1211 -> 1212, violations 31 -> 30, warnings 1042 -> 1039).
             // With the question how many capable providers would bid (content 2.44.0), answered blind for every
             // situation, and its answer that providers are leaving raising the thin-market warning: no leader
             // changed (it has no weights); required warnings all present 1047 -> 1054 (second encoding 1040 ->
@@ -266,9 +269,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1142, 985, 954],
-            top3: [1245, 1207, 1212],
-            violations: 32,
+            leader: [1142, 985, 983],
+            top3: [1245, 1207, 1211],
+            violations: 33,
         },
     );
 }

@@ -188,6 +188,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the fifty-third set (bb01-bb24) joined (on content 2.45.0 it gives vehicle leader 17/24, as first run).
             // With patients having no free choice of provider +3 for block payment (content 2.45.0; payment leader
             // 954 -> 983, top three 1212 -> 1211, violations 32 -> 33, required warnings all present 1054 -> 1053;
             // second encoding 959 -> 991, 1211 -> 1212, violations 31 -> 30, warnings 1042 -> 1039).
@@ -269,33 +270,32 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1142, 985, 983],
-            top3: [1245, 1207, 1211],
-            violations: 33,
+            leader: [1158, 1002, 1004],
+            top3: [1266, 1231, 1234],
+            violations: 34,
         },
     );
 }
 
-/// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the fifty-third, bb01-bb24) was first run, with every change before it committed
-/// (content 2.43.0, the engine the fifty-second set was run on, whose ranking is that of 2.42.0): vehicle leader
-/// 17/24 (71%; the target is 85%), top three 24/24 (100%; target 90%), one must-not-lead violation (target
-/// none): see tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to fifty-third sets gave 16/24,
-/// 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24
-/// and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
-/// change must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
-/// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
-/// with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing on
-/// the held-out set.)
+/// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
+/// figures the engine gave when the set (the fifty-fourth, bc01-bc24) was first run, with every change before
+/// it committed (content 2.45.0): vehicle leader 17/24 (71%; the target is 85%), top three 24/24 (100%;
+/// target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is
+/// noisy: the thirty-sixth to fifty-fourth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24,
+/// 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24 and 17/24 on engines a few weights
+/// apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them;
+/// raising them needs a fresh held-out set. (Three times, for the twenty-first, forty-second and forty-fifth
+/// sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and
+/// the reason recorded: dropping a change for its held-out figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [16, 17, 21],
+            leader: [19, 17, 17],
             top3: [21, 24, 23],
-            violations: 1,
+            violations: 0,
         },
     );
 }
@@ -329,12 +329,11 @@ fn held_out_encoders_agree() {
     // 89.5% (1016/1135), the forty-third 89.3% (1005/1126), the forty-fourth 87.2% (970/1112), the
     // forty-fifth 90.2% (1028/1140), the forty-sixth 89.0% (1032/1160), the forty-seventh 88.0% (1002/1139), the
     // forty-eighth 90.2% (1018/1128), the forty-ninth 89.9% (1050/1168), the fiftieth 86.5% (989/1143), the
-    // fifty-first 86.8% (1015/1170), the fifty-second 89.6% (1045/1166) and the fifty-third 89.3% (1047/1172;
-    // tests/scenarios/README.md). The floor is the fifty-third set's figure: 89.0% (1065/1196) since the question
-    // on how many providers would bid (content 2.44.0) was answered for it after the run, by other helpers (18 of
-    // its 24 answers agree).
+    // fifty-first 86.8% (1015/1170), the fifty-second 89.6% (1045/1166), the fifty-third 89.3% (1047/1172; 89.0%
+    // with the question on how many providers would bid, answered for it after the run by other helpers) and the
+    // fifty-fourth 87.7% (1027/1171; tests/scenarios/README.md). The floor is the fifty-fourth set's figure.
     assert!(
-        share(same, either) >= 0.890,
+        share(same, either) >= 0.877,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -188,6 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the question whether money that has paid for the service is ending (content 2.46.0), answered
+            // blind where the problems include money, and 'yes' +2 for the standard contract and -2 for no new
+            // contract (vehicle leader 1002 -> 1004, top three 1231 -> 1232; second encoding 999 -> 1002).
             // When the fifty-third set (bb01-bb24) joined (on content 2.45.0 it gives vehicle leader 17/24, as first run).
             // With patients having no free choice of provider +3 for block payment (content 2.45.0; payment leader
             // 954 -> 983, top three 1212 -> 1211, violations 32 -> 33, required warnings all present 1054 -> 1053;
@@ -270,8 +273,8 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1158, 1002, 1004],
-            top3: [1266, 1231, 1234],
+            leader: [1158, 1004, 1004],
+            top3: [1266, 1232, 1234],
             violations: 34,
         },
     );
@@ -331,9 +334,11 @@ fn held_out_encoders_agree() {
     // forty-eighth 90.2% (1018/1128), the forty-ninth 89.9% (1050/1168), the fiftieth 86.5% (989/1143), the
     // fifty-first 86.8% (1015/1170), the fifty-second 89.6% (1045/1166), the fifty-third 89.3% (1047/1172; 89.0%
     // with the question on how many providers would bid, answered for it after the run by other helpers) and the
-    // fifty-fourth 87.7% (1027/1171; tests/scenarios/README.md). The floor is the fifty-fourth set's figure.
+    // fifty-fourth 87.7% (1027/1171; tests/scenarios/README.md). The floor is the fifty-fourth set's figure:
+    // 87.5% (1033/1180) since the question whether money that has paid for the service is ending (content 2.46.0)
+    // was answered for it after the run, by other helpers, where an encoding names money among the problems.
     assert!(
-        share(same, either) >= 0.877,
+        share(same, either) >= 0.875,
         "held-out encoder agreement {same}/{either}"
     );
 }

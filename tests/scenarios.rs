@@ -188,6 +188,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the fifty-fifth set (bd01-bd24) joined, with no engine change since it was run.
             // When the fifty-fourth set (bc01-bc24) joined (on content 2.46.0 it gives vehicle leader 19/24, first
             // run 17; the funding question came from its misses).
             // With the question whether money that has paid for the service is ending (content 2.46.0), answered
@@ -275,33 +276,33 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1177, 1023, 1021],
-            top3: [1287, 1256, 1257],
-            violations: 34,
+            leader: [1195, 1039, 1036],
+            top3: [1308, 1279, 1278],
+            violations: 37,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the fifty-fifth, bd01-bd24) was first run, with every change before it
-/// committed (content 2.46.0): vehicle leader 16/24 (67%; the target is 85%), top three 23/24 (96%;
-/// target 90%), three must-not-lead violations (target none), one arrangement and two payment: see
-/// tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to fifty-fifth sets gave 16/24, 10/24,
+/// figures the engine gave when the set (the fifty-sixth, be01-be24) was first run, with every change before it
+/// committed (content 2.46.0, the engine the fifty-fifth set was run on): vehicle leader 17/24 (71%; the
+/// issue's target is 85%), top three 23/24 (96%; target 90%), one must-not-lead violation (target none): see
+/// tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to fifty-sixth sets gave 16/24, 10/24,
 /// 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24,
-/// 17/24, 17/24 and 16/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24
-/// and 15/24. A change must not lower them; raising them needs a fresh held-out set. (Three times, for the
-/// twenty-first, forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure
-/// and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure
-/// would be choosing on the held-out set.)
+/// 17/24, 17/24, 16/24 and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24,
+/// 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a fresh held-out set. (Three times,
+/// for the twenty-first, forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-
+/// out figure and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out
+/// figure would be choosing on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [18, 16, 15],
-            top3: [21, 23, 21],
-            violations: 3,
+            leader: [15, 17, 18],
+            top3: [20, 23, 24],
+            violations: 1,
         },
     );
 }
@@ -338,10 +339,10 @@ fn held_out_encoders_agree() {
     // fifty-first 86.8% (1015/1170), the fifty-second 89.6% (1045/1166), the fifty-third 89.3% (1047/1172; 89.0%
     // with the question on how many providers would bid, answered for it after the run by other helpers) and the
     // fifty-fourth 87.7% (1027/1171; 87.5% with the funding question, answered for it after the run by other
-    // helpers) and the fifty-fifth 86.5% (1058/1223; tests/scenarios/README.md). The floor is the fifty-fifth set's
-    // figure.
+    // helpers), the fifty-fifth 86.5% (1058/1223) and the fifty-sixth 84.5% (1039/1229; tests/scenarios/README.md).
+    // The floor is the fifty-sixth set's figure.
     assert!(
-        share(same, either) >= 0.865,
+        share(same, either) >= 0.845,
         "held-out encoder agreement {same}/{either}"
     );
 }

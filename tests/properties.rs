@@ -843,9 +843,9 @@ fn a_new_vehicles_supporting_answers_wait_for_a_case_for_change() {
 }
 
 /// NHS England's answer on delegation decides its arrangement: a service it keeps is its own to commission (health
-/// and justice services, specialised services not delegated), one it hands on is delegation, and one already
-/// delegated is commissioned by the body that holds it; before the follow-up is answered, being NHS England leans
-/// towards delegation without settling it.
+/// and justice services, specialised services not delegated), one it hands on in this decision is delegation, one it
+/// will hand on later is still its own to commission now, and one already delegated is commissioned by the body
+/// that holds it; before the follow-up is answered, being NHS England leans towards delegation without settling it.
 #[test]
 fn whether_nhs_england_keeps_a_service_decides_single_or_delegated_commissioning() {
     let leader = |delegation: Option<&str>| {
@@ -861,6 +861,8 @@ fn whether_nhs_england_keeps_a_service_decides_single_or_delegated_commissioning
     };
     assert_eq!(leader(Some("keeping")), "single-commissioner");
     assert_eq!(leader(Some("delegating")), "delegated-commissioning");
+    // A handover planned for later leaves this decision with NHS England.
+    assert_eq!(leader(Some("later")), "single-commissioner");
     // Once the service has been delegated, the body that now holds it commissions it itself.
     assert_eq!(leader(Some("delegated")), "single-commissioner");
     assert_eq!(leader(None), "delegated-commissioning");

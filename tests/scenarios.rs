@@ -188,6 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With 'it will be handed on later' on NHS England's delegation (content 2.47.0), chosen blind instead
+            // of 'being delegated' in 14 encodings of 8 situations, +5 for a single commissioner and -3 for
+            // delegation (arrangement leader 1195 -> 1199, top three 1308 -> 1313, violations 37 -> 35, warnings
+            // 1107 -> 1106; second encoding 1203 -> 1208, 1310 -> 1314, violations 34 -> 32).
             // When the fifty-fifth set (bd01-bd24) joined, with no engine change since it was run.
             // When the fifty-fourth set (bc01-bc24) joined (on content 2.46.0 it gives vehicle leader 19/24, first
             // run 17; the funding question came from its misses).
@@ -276,9 +280,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1195, 1039, 1036],
-            top3: [1308, 1279, 1278],
-            violations: 37,
+            leader: [1199, 1039, 1036],
+            top3: [1313, 1279, 1278],
+            violations: 35,
         },
     );
 }

@@ -188,6 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the fifty-sixth set (be01-be24) joined (on content 2.47.0 it gives vehicle leader 17/24, as first
+            // run).
             // With 'it will be handed on later' on NHS England's delegation (content 2.47.0), chosen blind instead
             // of 'being delegated' in 14 encodings of 8 situations, +5 for a single commissioner and -3 for
             // delegation (arrangement leader 1195 -> 1199, top three 1308 -> 1313, violations 37 -> 35, warnings
@@ -280,32 +282,32 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1199, 1039, 1036],
-            top3: [1313, 1279, 1278],
-            violations: 35,
+            leader: [1214, 1056, 1054],
+            top3: [1333, 1302, 1302],
+            violations: 36,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the fifty-sixth, be01-be24) was first run, with every change before it
-/// committed (content 2.46.0, the engine the fifty-fifth set was run on): vehicle leader 17/24 (71%; the
-/// issue's target is 85%), top three 23/24 (96%; target 90%), one must-not-lead violation (target none): see
-/// tests/scenarios/README.md. One set of 24 is noisy: the thirty-sixth to fifty-sixth sets gave 16/24, 10/24,
-/// 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24,
-/// 17/24, 17/24, 16/24 and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24,
-/// 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a fresh held-out set. (Three times,
-/// for the twenty-first, forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-
-/// out figure and was kept, with the floor lowered and the reason recorded: dropping a change for its held-out
-/// figure would be choosing on the held-out set.)
+/// figures the engine gave when the set (the fifty-seventh, bf01-bf24) was first run, with every change before
+/// it committed (content 2.47.0): vehicle leader 14/24 (58%; the target is 85%), top three 21/24 (88%;
+/// target 90%), one must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is
+/// noisy: the thirty-sixth to fifty-seventh sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24,
+/// 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24 and 14/24 on
+/// engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must
+/// not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first, forty-second
+/// and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the
+/// floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the
+/// held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [15, 17, 18],
-            top3: [20, 23, 24],
+            leader: [19, 14, 15],
+            top3: [22, 21, 22],
             violations: 1,
         },
     );
@@ -343,10 +345,10 @@ fn held_out_encoders_agree() {
     // fifty-first 86.8% (1015/1170), the fifty-second 89.6% (1045/1166), the fifty-third 89.3% (1047/1172; 89.0%
     // with the question on how many providers would bid, answered for it after the run by other helpers) and the
     // fifty-fourth 87.7% (1027/1171; 87.5% with the funding question, answered for it after the run by other
-    // helpers), the fifty-fifth 86.5% (1058/1223) and the fifty-sixth 84.5% (1039/1229; tests/scenarios/README.md).
-    // The floor is the fifty-sixth set's figure.
+    // helpers), the fifty-fifth 86.5% (1058/1223), the fifty-sixth 84.5% (1039/1229) and the fifty-seventh 85.7%
+    // (1027/1199; tests/scenarios/README.md). The floor is the fifty-seventh set's figure.
     assert!(
-        share(same, either) >= 0.845,
+        share(same, either) >= 0.856,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -188,6 +188,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With 'not sure' whether outcomes are agreed raising the warning that outcomes cannot yet be measured
+            // (content 2.48.0): no leader changed; required warnings all present 1121 -> 1124 (second encoding
+            // 1109 -> 1114).
             // When the fifty-sixth set (be01-be24) joined (on content 2.47.0 it gives vehicle leader 17/24, as first
             // run).
             // With 'it will be handed on later' on NHS England's delegation (content 2.47.0), chosen blind instead

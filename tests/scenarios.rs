@@ -188,6 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the question who would decide how care is redesigned under a provider's offer (content 2.49.0),
+            // answered blind where a provider would hold the budget or make decisions, and 'the provider' raising
+            // the warning that hard commissioning decisions could be handed to it: no leader changed (it has no
+            // weights); required warnings all present 1124 -> 1135 (second encoding 1114 -> 1125).
             // With 'not sure' whether outcomes are agreed raising the warning that outcomes cannot yet be measured
             // (content 2.48.0): no leader changed; required warnings all present 1121 -> 1124 (second encoding
             // 1109 -> 1114).
@@ -349,9 +353,10 @@ fn held_out_encoders_agree() {
     // with the question on how many providers would bid, answered for it after the run by other helpers) and the
     // fifty-fourth 87.7% (1027/1171; 87.5% with the funding question, answered for it after the run by other
     // helpers), the fifty-fifth 86.5% (1058/1223), the fifty-sixth 84.5% (1039/1229) and the fifty-seventh 85.7%
-    // (1027/1199; tests/scenarios/README.md). The floor is the fifty-seventh set's figure.
+    // (1027/1199; 85.4%, 1034/1211, with the question who would decide how care is redesigned, answered for it
+    // after the run by other helpers; tests/scenarios/README.md). The floor is the fifty-seventh set's figure.
     assert!(
-        share(same, either) >= 0.856,
+        share(same, either) >= 0.853,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -188,6 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the question whether what is needed could be done under a contract or agreement already held
+            // (content 2.50.0), answered blind where a contract exists today, and 'No: it needs a new contract' -2
+            // for no new contract (vehicle leader 1056 -> 1063, top three 1302 -> 1303, payment 1054 -> 1055;
+            // second encoding 1059 -> 1067, 1067 -> 1070).
             // With the question who would decide how care is redesigned under a provider's offer (content 2.49.0),
             // answered blind where a provider would hold the budget or make decisions, and 'the provider' raising
             // the warning that hard commissioning decisions could be handed to it: no leader changed (it has no
@@ -289,8 +293,8 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1214, 1056, 1054],
-            top3: [1333, 1302, 1302],
+            leader: [1214, 1063, 1055],
+            top3: [1333, 1303, 1302],
             violations: 36,
         },
     );
@@ -353,8 +357,10 @@ fn held_out_encoders_agree() {
     // with the question on how many providers would bid, answered for it after the run by other helpers) and the
     // fifty-fourth 87.7% (1027/1171; 87.5% with the funding question, answered for it after the run by other
     // helpers), the fifty-fifth 86.5% (1058/1223), the fifty-sixth 84.5% (1039/1229) and the fifty-seventh 85.7%
-    // (1027/1199; 85.4%, 1034/1211, with the question who would decide how care is redesigned, answered for it
-    // after the run by other helpers; tests/scenarios/README.md). The floor is the fifty-seventh set's figure.
+    // (1027/1199; 85.4%, 1034/1211, with the question who would decide how care is redesigned, and 85.4%,
+    // 1054/1234, with the question whether what is needed could be done under a contract already held too, both
+    // answered for it after the run by other helpers; tests/scenarios/README.md). The floor is the fifty-seventh
+    // set's figure.
     assert!(
         share(same, either) >= 0.853,
         "held-out encoder agreement {same}/{either}"

@@ -188,6 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the fifty-seventh set (bf01-bf24) joined (on content 2.50.0 it gives vehicle leader 14/24, as first
+            // run).
             // With the question whether what is needed could be done under a contract or agreement already held
             // (content 2.50.0), answered blind where a contract exists today, and 'No: it needs a new contract' -2
             // for no new contract (vehicle leader 1056 -> 1063, top three 1302 -> 1303, payment 1054 -> 1055;
@@ -293,33 +295,33 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1214, 1063, 1055],
-            top3: [1333, 1303, 1302],
-            violations: 36,
+            leader: [1233, 1077, 1070],
+            top3: [1355, 1324, 1324],
+            violations: 37,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the fifty-seventh, bf01-bf24) was first run, with every change before
-/// it committed (content 2.47.0): vehicle leader 14/24 (58%; the target is 85%), top three 21/24 (88%;
-/// target 90%), one must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is
-/// noisy: the thirty-sixth to fifty-seventh sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24,
-/// 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24 and 14/24 on
-/// engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must
-/// not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first, forty-second
-/// and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the
-/// floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the
-/// held-out set.)
+/// figures the engine gave when the set (the fifty-eighth, bg01-bg24) was first run, with every change before it
+/// committed (content 2.50.0): vehicle leader 18/24 (75%; the target is 85%), top three 21/24 (88%;
+/// target 90%), three must-not-lead violations (target none): see tests/scenarios/README.md. One set of 24 is
+/// noisy: the thirty-sixth to fifty-eighth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24,
+/// 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24 and 18/24
+/// on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change
+/// must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
+/// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
+/// with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing
+/// on the held-out set.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [19, 14, 15],
+            leader: [21, 18, 16],
             top3: [22, 21, 22],
-            violations: 1,
+            violations: 3,
         },
     );
 }
@@ -356,13 +358,13 @@ fn held_out_encoders_agree() {
     // fifty-first 86.8% (1015/1170), the fifty-second 89.6% (1045/1166), the fifty-third 89.3% (1047/1172; 89.0%
     // with the question on how many providers would bid, answered for it after the run by other helpers) and the
     // fifty-fourth 87.7% (1027/1171; 87.5% with the funding question, answered for it after the run by other
-    // helpers), the fifty-fifth 86.5% (1058/1223), the fifty-sixth 84.5% (1039/1229) and the fifty-seventh 85.7%
+    // helpers), the fifty-fifth 86.5% (1058/1223), the fifty-sixth 84.5% (1039/1229), the fifty-seventh 85.7%
     // (1027/1199; 85.4%, 1034/1211, with the question who would decide how care is redesigned, and 85.4%,
     // 1054/1234, with the question whether what is needed could be done under a contract already held too, both
-    // answered for it after the run by other helpers; tests/scenarios/README.md). The floor is the fifty-seventh
-    // set's figure.
+    // answered for it after the run by other helpers) and the fifty-eighth 85.7% (1051/1227;
+    // tests/scenarios/README.md). The floor is the fifty-eighth set's figure.
     assert!(
-        share(same, either) >= 0.853,
+        share(same, either) >= 0.856,
         "held-out encoder agreement {same}/{either}"
     );
 }

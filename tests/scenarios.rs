@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,432: the first 40, then each of the fifty-eight earlier held-out sets once it had been run and
+/// The tuning set (1,456: the first 40, then each of the fifty-nine earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1095/1432 = 76% and 1345/1432 = 94%; 40 violations): each new held-out set exposed more of the bias described
+/// (1116/1456 = 77% and 1368/1456 = 94%; 40 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the fifty-ninth set (bh01-bh24) joined (on content 2.50.1 it gives vehicle leader 21/24, as first
+            // run).
             // When the fifty-eighth set (bg01-bg24) joined (on content 2.50.1 it gives vehicle leader 18/24 and three
             // violations, as first run).
             // When the fifty-seventh set (bf01-bf24) joined (on content 2.50.0 it gives vehicle leader 14/24, as first
@@ -297,19 +299,19 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1254, 1095, 1086],
-            top3: [1377, 1345, 1346],
+            leader: [1274, 1116, 1103],
+            top3: [1399, 1368, 1369],
             violations: 40,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the fifty-ninth, bh01-bh24) was first run, with every change before it
-/// committed (content 2.50.1): vehicle leader 21/24 (88%; the target is 85%), top three 23/24 (96%;
+/// figures the engine gave when the set (the sixtieth, bi01-bi24) was first run, with every change before it
+/// committed (content 2.50.1): vehicle leader 19/24 (79%; the target is 85%), top three 24/24 (100%;
 /// target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy:
-/// the thirty-sixth to fifty-ninth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24,
-/// 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24 and 21/24
+/// the thirty-sixth to sixtieth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24 and 19/24
 /// on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change
 /// must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
 /// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
@@ -321,8 +323,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 21, 17],
-            top3: [22, 23, 23],
+            leader: [16, 19, 19],
+            top3: [23, 24, 23],
             violations: 0,
         },
     );
@@ -363,10 +365,11 @@ fn held_out_encoders_agree() {
     // helpers), the fifty-fifth 86.5% (1058/1223), the fifty-sixth 84.5% (1039/1229), the fifty-seventh 85.7%
     // (1027/1199; 85.4%, 1034/1211, with the question who would decide how care is redesigned, and 85.4%,
     // 1054/1234, with the question whether what is needed could be done under a contract already held too, both
-    // answered for it after the run by other helpers), the fifty-eighth 85.7% (1051/1227) and the
-    // fifty-ninth 88.0% (1090/1239; tests/scenarios/README.md). The floor is the fifty-ninth set's figure.
+    // answered for it after the run by other helpers), the fifty-eighth 85.7% (1051/1227), the
+    // fifty-ninth 88.0% (1090/1239) and the sixtieth 89.5% (1087/1214; tests/scenarios/README.md). The floor is
+    // the sixtieth set's figure.
     assert!(
-        share(same, either) >= 0.879,
+        share(same, either) >= 0.895,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,456: the first 40, then each of the fifty-nine earlier held-out sets once it had been run and
+/// The tuning set (1,480: the first 40, then each of the sixty earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1116/1456 = 77% and 1368/1456 = 94%; 40 violations): each new held-out set exposed more of the bias described
+/// (1135/1480 = 77% and 1392/1480 = 94%; 40 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the sixtieth set (bi01-bi24) joined (on content 2.50.2 it gives vehicle leader 19/24, as first
+            // run).
             // When the fifty-ninth set (bh01-bh24) joined (on content 2.50.1 it gives vehicle leader 21/24, as first
             // run).
             // When the fifty-eighth set (bg01-bg24) joined (on content 2.50.1 it gives vehicle leader 18/24 and three
@@ -299,21 +301,21 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1274, 1116, 1103],
-            top3: [1399, 1368, 1369],
+            leader: [1290, 1135, 1122],
+            top3: [1422, 1392, 1392],
             violations: 40,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the sixtieth, bi01-bi24) was first run, with every change before it
-/// committed (content 2.50.1): vehicle leader 19/24 (79%; the target is 85%), top three 24/24 (100%;
+/// figures the engine gave when the set (the sixty-first, bj01-bj24) was first run, with every change before it
+/// committed (content 2.50.2): vehicle leader 16/24 (67%; the target is 85%), top three 22/24 (92%;
 /// target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy:
-/// the thirty-sixth to sixtieth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
-/// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24 and 19/24
-/// on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change
-/// must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
+/// the thirty-sixth to sixty-first sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24 and
+/// 16/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// change must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
 /// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
 /// with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing
 /// on the held-out set.)
@@ -323,8 +325,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [16, 19, 19],
-            top3: [23, 24, 23],
+            leader: [16, 16, 21],
+            top3: [21, 22, 24],
             violations: 0,
         },
     );
@@ -366,10 +368,10 @@ fn held_out_encoders_agree() {
     // (1027/1199; 85.4%, 1034/1211, with the question who would decide how care is redesigned, and 85.4%,
     // 1054/1234, with the question whether what is needed could be done under a contract already held too, both
     // answered for it after the run by other helpers), the fifty-eighth 85.7% (1051/1227), the
-    // fifty-ninth 88.0% (1090/1239) and the sixtieth 89.5% (1087/1214; tests/scenarios/README.md). The floor is
-    // the sixtieth set's figure.
+    // fifty-ninth 88.0% (1090/1239), the sixtieth 89.5% (1087/1214) and the sixty-first 87.2% (1098/1259;
+    // tests/scenarios/README.md). The floor is the sixty-first set's figure.
     assert!(
-        share(same, either) >= 0.895,
+        share(same, either) >= 0.872,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,480: the first 40, then each of the sixty earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1135/1480 = 77% and 1392/1480 = 94%; 40 violations): each new held-out set exposed more of the bias described
+/// (1135/1480 = 77% and 1392/1480 = 94%; 41 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,12 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the question whether one of the commissioners would commission the service for the others
+            // (content 2.51.0), answered blind where an integrated care board and councils, or several boards,
+            // commission, 'Yes' +5 for lead commissioning and 'No: each keeps its own contracts' +2 for joint
+            // commissioning and -3 for lead commissioning (arrangement leader 1290 -> 1312, top three 1422 -> 1421,
+            // violations 40 -> 41: lead commissioning now leads for bb19, where the council that offered to lead is
+            // in intervention, which no question asks; second encoding 1300 -> 1318, violations 37 -> 39).
             // When the sixtieth set (bi01-bi24) joined (on content 2.50.2 it gives vehicle leader 19/24, as first
             // run).
             // When the fifty-ninth set (bh01-bh24) joined (on content 2.50.1 it gives vehicle leader 21/24, as first
@@ -301,9 +307,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1290, 1135, 1122],
-            top3: [1422, 1392, 1392],
-            violations: 40,
+            leader: [1312, 1135, 1122],
+            top3: [1421, 1392, 1392],
+            violations: 41,
         },
     );
 }

@@ -907,7 +907,7 @@ await check('issue 5: axe on the exclusive “or” question, a single-choice er
   await page.goto(BASE + 'index.html');
   await ready(page);
   await page.getByRole('button', { name: 'Start now' }).click();
-  await answerJourney(page, RISKY, 2); // who is commissioning, then the problems (multiple choice)
+  await answerJourney(page, RISKY, 3); // who is commissioning, whether one would act for the others, then the problems (multiple choice)
   const single = await questionId(page);
   assert(QUESTIONS.find((q) => q.id === single).kind === 'single', `${single} is not a single-choice question`);
   await newErrorSummary(page, () => page.getByRole('button', { name: 'Continue' }).click());
@@ -939,7 +939,9 @@ await check('issue 5: focus moves to the new h1 on every screen change, by keybo
   await press(page.getByRole('button', { name: 'Start now' }));
   await waitScreen(page, 'question');
   await focusOnH1(page, 'Start now');
-  await answerJourney(page, RISKY, 3); // checks the h1 after each Continue
+  // Checks the h1 after each Continue. Four questions, so that Back returns to a single-choice question (whether
+  // one commissioner would act for the others is the second): pressing Space again on a ticked box would untick it.
+  await answerJourney(page, RISKY, 4);
   const q = await questionId(page);
   await press(page.getByRole('button', { name: 'Back' }));
   await page.waitForFunction((id) => document.querySelector('contract-advisor').shadowRoot.querySelector('[data-question-id]')?.dataset.questionId !== id, q);

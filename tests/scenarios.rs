@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,504: the first 40, then each of the sixty-one earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1151/1504 = 77% and 1414/1504 = 94%; 41 violations): each new held-out set exposed more of the bias described
+/// (1151/1504 = 77% and 1414/1504 = 94%; 40 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,12 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the question whether anyone has proposed one sum per person asked of every service (content
+            // 2.52.0; before, only of groups with shared needs, older people with several conditions and whole
+            // populations), answered blind where it was not shown before, with its hint saying that a price per
+            // episode, course or pathway is not one: no vehicle or arrangement leader changed; payment top three
+            // 1416 -> 1418, violations 41 -> 40, required warnings all present 1234 -> 1245 (second encoding: payment
+            // leader 1160 -> 1162, warnings 1222 -> 1235).
             // When the sixty-first set (bj01-bj24) joined (on content 2.51.0 it gives vehicle leader 16/24, as first
             // run, and arrangement leader 16/24, as first run).
             // With the question whether one of the commissioners would commission the service for the others
@@ -310,8 +316,8 @@ fn tuning_set_holds_its_figures() {
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
             leader: [1328, 1151, 1143],
-            top3: [1442, 1414, 1416],
-            violations: 41,
+            top3: [1442, 1414, 1418],
+            violations: 40,
         },
     );
 }

@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,504: the first 40, then each of the sixty-one earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1151/1504 = 77% and 1414/1504 = 94%; 40 violations): each new held-out set exposed more of the bias described
+/// (1151/1504 = 77% and 1414/1504 = 94%; 39 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With 'Not sure' whether the NHS and the council both fund the service and would combine the money
+            // -2 for a section 75 pool and +2 for joint commissioning (content 2.53.0; it had no effects):
+            // arrangement leader 1328 -> 1337, violations 40 -> 39, required warnings all present 1245 -> 1242
+            // (second encoding 1334 -> 1340, warnings 1235 -> 1234).
             // With the question whether anyone has proposed one sum per person asked of every service (content
             // 2.52.0; before, only of groups with shared needs, older people with several conditions and whole
             // populations), answered blind where it was not shown before, with its hint saying that a price per
@@ -315,9 +319,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1328, 1151, 1143],
+            leader: [1337, 1151, 1143],
             top3: [1442, 1414, 1418],
-            violations: 40,
+            violations: 39,
         },
     );
 }

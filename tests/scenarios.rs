@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,504: the first 40, then each of the sixty-one earlier held-out sets once it had been run and
+/// The tuning set (1,528: the first 40, then each of the sixty-two earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1151/1504 = 77% and 1414/1504 = 94%; 39 violations): each new held-out set exposed more of the bias described
+/// (1168/1528 = 76% and 1436/1528 = 94%; 41 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the sixty-second set (bk01-bk24) joined (on content 2.53.0 it gives vehicle leader 17/24 and two
+            // violations, as first run).
             // With 'Not sure' whether the NHS and the council both fund the service and would combine the money
             // -2 for a section 75 pool and +2 for joint commissioning (content 2.53.0; it had no effects):
             // arrangement leader 1328 -> 1337, violations 40 -> 39, required warnings all present 1245 -> 1242
@@ -319,20 +321,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1337, 1151, 1143],
-            top3: [1442, 1414, 1418],
-            violations: 39,
+            leader: [1353, 1168, 1162],
+            top3: [1464, 1436, 1442],
+            violations: 41,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the sixty-second, bk01-bk24) was first run, with every change before it
-/// committed (content 2.51.0): vehicle leader 17/24 (71%; the target is 85%), top three 22/24 (92%;
-/// target 90%), two must-not-lead violations (target none): see tests/scenarios/README.md. One set of 24 is noisy:
-/// the thirty-sixth to sixty-second sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
-/// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24
-/// and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// figures the engine gave when the set (the sixty-third, bl01-bl24) was first run, with every change before it
+/// committed (content 2.53.0): vehicle leader 20/24 (83%; the target is 85%), top three 24/24 (100%;
+/// target 90%), one must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy:
+/// the thirty-sixth to sixty-third sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
+/// 17/24 and 20/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
 /// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
 /// with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing
@@ -343,9 +345,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [16, 17, 19],
-            top3: [22, 22, 24],
-            violations: 2,
+            leader: [21, 20, 14],
+            top3: [21, 24, 22],
+            violations: 1,
         },
     );
 }
@@ -386,10 +388,12 @@ fn held_out_encoders_agree() {
     // (1027/1199; 85.4%, 1034/1211, with the question who would decide how care is redesigned, and 85.4%,
     // 1054/1234, with the question whether what is needed could be done under a contract already held too, both
     // answered for it after the run by other helpers), the fifty-eighth 85.7% (1051/1227), the
-    // fifty-ninth 88.0% (1090/1239), the sixtieth 89.5% (1087/1214), the sixty-first 87.2% (1098/1259) and the
-    // sixty-second 87.0% (1083/1245; tests/scenarios/README.md). The floor is the sixty-second set's figure.
+    // fifty-ninth 88.0% (1090/1239), the sixtieth 89.5% (1087/1214), the sixty-first 87.2% (1098/1259), the
+    // sixty-second 87.0% (1083/1245; 87.1%, 1097/1259, with the sum-per-person question answered for it after the
+    // run by other helpers) and the sixty-third 90.5% (1129/1247; tests/scenarios/README.md). The floor is the
+    // sixty-third set's figure.
     assert!(
-        share(same, either) >= 0.869,
+        share(same, either) >= 0.905,
         "held-out encoder agreement {same}/{either}"
     );
 }

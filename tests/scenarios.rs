@@ -177,10 +177,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,528: the first 40, then each of the sixty-two earlier held-out sets once it had been run and
+/// The tuning set (1,552: the first 40, then each of the sixty-three earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1168/1528 = 76% and 1436/1528 = 94%; 41 violations): each new held-out set exposed more of the bias described
+/// (1188/1552 = 77% and 1460/1552 = 94%; 42 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the sixty-third set (bl01-bl24) joined (on content 2.53.0 it gives vehicle leader 20/24 and one
+            // violation, as first run).
             // When the sixty-second set (bk01-bk24) joined (on content 2.53.0 it gives vehicle leader 17/24 and two
             // violations, as first run).
             // With 'Not sure' whether the NHS and the council both fund the service and would combine the money
@@ -321,20 +323,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1353, 1168, 1162],
-            top3: [1464, 1436, 1442],
-            violations: 41,
+            leader: [1374, 1188, 1176],
+            top3: [1485, 1460, 1464],
+            violations: 42,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the sixty-third, bl01-bl24) was first run, with every change before it
-/// committed (content 2.53.0): vehicle leader 20/24 (83%; the target is 85%), top three 24/24 (100%;
-/// target 90%), one must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy:
-/// the thirty-sixth to sixty-third sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the sixty-fourth, bm01-bm24) was first run, with every change before it
+/// committed (content 2.53.0): vehicle leader 15/24 (62%; the target is 85%), top three 22/24 (92%;
+/// target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy:
+/// the thirty-sixth to sixty-fourth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24 and 20/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24 and 15/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
 /// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
 /// with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing
@@ -345,9 +347,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [21, 20, 14],
-            top3: [21, 24, 22],
-            violations: 1,
+            leader: [20, 15, 17],
+            top3: [24, 22, 23],
+            violations: 0,
         },
     );
 }
@@ -390,10 +392,10 @@ fn held_out_encoders_agree() {
     // answered for it after the run by other helpers), the fifty-eighth 85.7% (1051/1227), the
     // fifty-ninth 88.0% (1090/1239), the sixtieth 89.5% (1087/1214), the sixty-first 87.2% (1098/1259), the
     // sixty-second 87.0% (1083/1245; 87.1%, 1097/1259, with the sum-per-person question answered for it after the
-    // run by other helpers) and the sixty-third 90.5% (1129/1247; tests/scenarios/README.md). The floor is the
-    // sixty-third set's figure.
+    // run by other helpers), the sixty-third 90.5% (1129/1247) and the sixty-fourth 87.0% (1102/1266;
+    // tests/scenarios/README.md). The floor is the sixty-fourth set's figure.
     assert!(
-        share(same, either) >= 0.905,
+        share(same, either) >= 0.870,
         "held-out encoder agreement {same}/{either}"
     );
 }

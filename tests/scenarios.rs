@@ -180,7 +180,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,552: the first 40, then each of the sixty-three earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1188/1552 = 77% and 1460/1552 = 94%; 42 violations): each new held-out set exposed more of the bias described
+/// (1188/1552 = 77% and 1460/1552 = 94%; 43 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -188,6 +188,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the +2 for joint commissioning on 'Not sure' whether the money would be combined taken out again
+            // (content 2.53.1, after a review: it counted for commissioners acting alone too, such as NHS England
+            // keeping a service; the -2 for a section 75 pool stays): arrangement leader 1374 -> 1370, violations
+            // 42 -> 43; the held-out set unchanged.
             // When the sixty-third set (bl01-bl24) joined (on content 2.53.0 it gives vehicle leader 20/24 and one
             // violation, as first run).
             // When the sixty-second set (bk01-bk24) joined (on content 2.53.0 it gives vehicle leader 17/24 and two
@@ -323,9 +327,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1374, 1188, 1176],
+            leader: [1370, 1188, 1176],
             top3: [1485, 1460, 1464],
-            violations: 42,
+            violations: 43,
         },
     );
 }

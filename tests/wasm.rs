@@ -64,9 +64,9 @@ fn a_question_page_is_plain_data() {
     assert!(ok(&page));
     let q = get(&page, "question");
     assert_eq!(get(&q, "kind").as_string().unwrap(), "multi");
-    // "Who is commissioning this service?" comes first; until the commissioner is known, either of two follow-ups
-    // (never both: NHS England's handing on, or whether one commissioner would act for the others) is counted
-    // between them. For an integrated care board neither is asked, and this is the second question.
+    // "Who is commissioning this service?" comes first; until the commissioner is known, both of its follow-ups
+    // (NHS England's handing on, and whether one commissioner would act for the others) are counted between them,
+    // though at most one is ever asked. For an integrated care board neither is, and this is the second question.
     assert_eq!(get(&q, "number").as_f64().unwrap(), 4.0);
     assert!(ok(&a.answer("q-commissioner", JsValue::from_str("icb"))));
     let later = get(&a.question("q-problem"), "question");

@@ -8,6 +8,9 @@
 //! top three acceptable (an expected leader is among the first three shown, and no must-not-lead model is first),
 //! with the stricter count of scenarios whose first three are all acceptable; must-not-lead violations; required
 //! warnings present (with recall per warning); the distribution of leaders; and the two encoders' agreement.
+//! Where scenarios carry a second opinion (other experts' own expectations for the same prose), it also gives how
+//! often a second expert's first choice is one the writer accepts, the ceiling against which the advice's
+//! figures are read, and the advice's leader against the writer and the second expert alike ([`opinion_totals`]).
 //!
 //! Everything here is pure: the caller reads the files (the `advise` command and the tests).
 
@@ -43,6 +46,40 @@ pub struct Scenario {
     pub expect: Expect,
     /// The blind encodings.
     pub encoding: Encoding,
+    /// Other experts' own expectations for the same prose, written without seeing this file's: how far two careful
+    /// experts agree, the ceiling against which the advice's figures are read. Absent for most scenarios.
+    #[serde(default)]
+    pub second_opinion: Option<SecondOpinion>,
+}
+
+/// Independent expert judgements of one situation: each written by a helper session that saw only the prose, the
+/// evidence base and the catalogue of ids, never the writer's expectation, the answers or the advice.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecondOpinion {
+    /// How the judgements were made.
+    pub method: String,
+    /// One per judge.
+    pub judgements: Vec<Judgement>,
+}
+
+/// One expert's expectation, in the writer's form: for each layer the leaders are listed with the judge's own first
+/// choice first.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judgement {
+    /// Which judge (a label, the same across the scenarios one judge saw).
+    pub judge: String,
+    /// Commissioning arrangement.
+    pub arrangement: LayerExpect,
+    /// Contract vehicle.
+    pub vehicle: LayerExpect,
+    /// Payment rule.
+    pub payment: LayerExpect,
+    /// Warnings the judge says the situation calls for.
+    pub warnings: Vec<String>,
+    /// Why, from the evidence.
+    pub rationale: String,
 }
 
 /// What the advice must do, per layer, and the warnings it must raise.
@@ -119,6 +156,8 @@ pub struct Outcome {
     pub undefined_warnings: Vec<String>,
     /// Leaders (model ids), per layer.
     pub leaders: [String; 3],
+    /// The outcome-linked overlay on the recommended payment rule, if any (empty when none).
+    pub overlay: String,
     /// What went wrong, in words (empty when all holds).
     pub failures: Vec<String>,
 }
@@ -146,6 +185,7 @@ fn judge(kb: &Kb, s: &Scenario, rec: &Recommendation) -> Outcome {
         warnings_in_watch: true,
         undefined_warnings: Vec::new(),
         leaders: Default::default(),
+        overlay: String::new(),
         failures: Vec::new(),
     };
     for (i, (expect, ranked)) in layers.iter().enumerate() {
@@ -163,6 +203,9 @@ fn judge(kb: &Kb, s: &Scenario, rec: &Recommendation) -> Outcome {
             .or_else(|| shown.first().copied())
             .unwrap_or("(none)");
         let overlay = combined.map(|c| c.overlay_id.as_str()).unwrap_or_default();
+        if i == 2 {
+            overlay.clone_into(&mut out.overlay);
+        }
         if let Some(slot) = out.leaders.get_mut(i) {
             *slot = first.to_owned();
         }
@@ -323,6 +366,184 @@ impl SetTotals {
     }
 }
 
+/// A second expert against the writer, and the advice against both, over the judged scenarios of a set.
+///
+/// The judges' figures are the ceiling for the advice's: where two careful experts reading the same prose and the
+/// same evidence name different first choices, no questionnaire can agree with both. Every count is over
+/// judgements (a scenario judged twice counts twice), so the advice's figures here are on the same footing as the
+/// judges'.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpinionTotals {
+    /// Judged scenarios (with a primary encoding).
+    pub scenarios: usize,
+    /// Judgements.
+    pub judgements: usize,
+    /// Per layer: the judge's first choice is one of the writer's leaders.
+    pub judge_first_ok: [usize; 3],
+    /// Judgements whose first choice is one the writer says must not lead, in any layer.
+    pub judge_violations: usize,
+    /// Per layer: the advice's leader (primary encoding) is one of the writer's leaders.
+    pub advice_ok_writer: [usize; 3],
+    /// Per layer: the advice's leader is one of the judge's leaders.
+    pub advice_ok_judge: [usize; 3],
+    /// Per layer: the advice's leader is one of the writer's or one of the judge's leaders.
+    pub advice_ok_either: [usize; 3],
+    /// Judgements naming every warning the writer requires.
+    pub judge_warnings_all: usize,
+    /// The writer's required warnings (over judgements), and how many of them the judge named.
+    pub writer_warnings: (usize, usize),
+    /// Scenarios judged by two judges (the first two judgements are compared).
+    pub pairs: usize,
+    /// Per layer, over pairs: the two judges' first choices are the same.
+    pub pairs_same_first: [usize; 3],
+    /// Per layer, over pairs counted both ways: one judge's first choice is among the other's leaders.
+    pub pairs_first_ok: [usize; 3],
+}
+
+fn layer_of(e: &Expect, i: usize) -> &LayerExpect {
+    match i {
+        0 => &e.arrangement,
+        1 => &e.vehicle,
+        _ => &e.payment,
+    }
+}
+
+fn judged_layer(j: &Judgement, i: usize) -> &LayerExpect {
+    match i {
+        0 => &j.arrangement,
+        1 => &j.vehicle,
+        _ => &j.payment,
+    }
+}
+
+fn bump(slot: Option<&mut usize>, yes: bool) {
+    if let (true, Some(n)) = (yes, slot) {
+        *n += 1;
+    }
+}
+
+/// Counts [`OpinionTotals`] over the scenarios that carry a second opinion and a primary encoding.
+pub fn opinion_totals(kb: &Kb, scenarios: &[&Scenario]) -> Result<OpinionTotals, Vec<Error>> {
+    let mut t = OpinionTotals::default();
+    for s in scenarios {
+        let (Some(op), Some(raw)) = (&s.second_opinion, &s.encoding.primary) else {
+            continue;
+        };
+        if op.judgements.is_empty() {
+            continue;
+        }
+        let o = score(kb, s, raw)?;
+        t.scenarios += 1;
+        for j in &op.judgements {
+            t.judgements += 1;
+            let mut violation = false;
+            for i in 0..3 {
+                let writer = layer_of(&s.expect, i);
+                let judged = judged_layer(j, i);
+                let first = judged.leader.first().map(String::as_str).unwrap_or("");
+                bump(
+                    t.judge_first_ok.get_mut(i),
+                    writer.leader.iter().any(|m| m == first),
+                );
+                violation |= writer.must_not_lead.iter().any(|m| m == first);
+                let lead = o.leaders.get(i).map(String::as_str).unwrap_or("");
+                let accepts = |l: &LayerExpect| {
+                    l.leader
+                        .iter()
+                        .any(|m| m == lead || (i == 2 && !o.overlay.is_empty() && *m == o.overlay))
+                };
+                let (w, jd) = (accepts(writer), accepts(judged));
+                bump(t.advice_ok_writer.get_mut(i), w);
+                bump(t.advice_ok_judge.get_mut(i), jd);
+                bump(t.advice_ok_either.get_mut(i), w || jd);
+            }
+            if violation {
+                t.judge_violations += 1;
+            }
+            let named = s
+                .expect
+                .warnings
+                .iter()
+                .filter(|w| j.warnings.contains(w))
+                .count();
+            t.writer_warnings.0 += s.expect.warnings.len();
+            t.writer_warnings.1 += named;
+            if named == s.expect.warnings.len() {
+                t.judge_warnings_all += 1;
+            }
+        }
+        if let (Some(a), Some(b)) = (op.judgements.first(), op.judgements.get(1)) {
+            t.pairs += 1;
+            for i in 0..3 {
+                let (la, lb) = (judged_layer(a, i), judged_layer(b, i));
+                let (fa, fb) = (la.leader.first(), lb.leader.first());
+                bump(t.pairs_same_first.get_mut(i), fa.is_some() && fa == fb);
+                let a_in_b = fa.is_some_and(|f| lb.leader.contains(f));
+                let b_in_a = fb.is_some_and(|f| la.leader.contains(f));
+                if let Some(n) = t.pairs_first_ok.get_mut(i) {
+                    *n += usize::from(a_in_b) + usize::from(b_in_a);
+                }
+            }
+        }
+    }
+    Ok(t)
+}
+
+fn opinion_lines(out: &mut String, heading: &str, t: &OpinionTotals) {
+    if t.judgements == 0 {
+        return;
+    }
+    let per_layer = |v: &[usize; 3], d: usize| {
+        ["arrangement", "vehicle", "payment"]
+            .iter()
+            .zip(v)
+            .map(|(n, x)| format!("{n} {}", pct(*x, d)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "  {heading}: {} judgements of {} scenarios, by experts who saw only the prose and the evidence",
+        t.judgements, t.scenarios
+    );
+    let _ = writeln!(
+        out,
+        "    the second expert's first choice acceptable to the writer: {}; a must-not-lead first {}",
+        per_layer(&t.judge_first_ok, t.judgements),
+        t.judge_violations
+    );
+    let _ = writeln!(
+        out,
+        "    the advice's leader (primary encoding) acceptable to the writer: {}",
+        per_layer(&t.advice_ok_writer, t.judgements)
+    );
+    let _ = writeln!(
+        out,
+        "    the advice's leader acceptable to the second expert: {}",
+        per_layer(&t.advice_ok_judge, t.judgements)
+    );
+    let _ = writeln!(
+        out,
+        "    the advice's leader acceptable to either: {}",
+        per_layer(&t.advice_ok_either, t.judgements)
+    );
+    let _ = writeln!(
+        out,
+        "    the writer's required warnings named by the second expert {} (all named in {})",
+        pct(t.writer_warnings.1, t.writer_warnings.0),
+        pct(t.judge_warnings_all, t.judgements)
+    );
+    if t.pairs > 0 {
+        let _ = writeln!(
+            out,
+            "    judged twice ({} scenarios): the same first choice {}; one's first choice among the other's leaders {}",
+            t.pairs,
+            per_layer(&t.pairs_same_first, t.pairs),
+            per_layer(&t.pairs_first_ok, 2 * t.pairs)
+        );
+    }
+}
+
 fn pct(n: usize, d: usize) -> String {
     match (n * 100).checked_div(d) {
         Some(p) => format!("{n}/{d} ({p}%)"),
@@ -440,6 +661,20 @@ pub fn report(kb: &Kb, scenarios: &[Scenario]) -> Result<String, Vec<Error>> {
             "  encoder agreement ({pairs} scenarios encoded twice): {}",
             pct(same, either)
         );
+        opinion_lines(&mut out, "second expert", &opinion_totals(kb, &members)?);
+    }
+    let judged: Vec<&Scenario> = scenarios
+        .iter()
+        .filter(|s| s.second_opinion.is_some())
+        .collect();
+    let judged_sets = judged
+        .iter()
+        .map(|s| s.set.as_str())
+        .collect::<std::collections::BTreeSet<_>>();
+    if judged_sets.len() > 1 {
+        let pooled = opinion_totals(kb, &judged)?;
+        let _ = writeln!(out, "\n== every set together");
+        opinion_lines(&mut out, "second expert", &pooled);
     }
     Ok(out)
 }

@@ -437,3 +437,105 @@ fn every_warning_is_raised_by_some_situations_and_not_others() {
         );
     }
 }
+
+/// Second opinions (other experts' own expectations for a scenario's prose) name real models in the right layer,
+/// put a first choice first, and name warnings the content defines.
+#[test]
+fn second_opinions_name_real_models_and_warnings() {
+    for s in all() {
+        let Some(op) = &s.second_opinion else {
+            continue;
+        };
+        assert!(
+            !op.method.trim().is_empty() && !op.judgements.is_empty(),
+            "{}",
+            s.id
+        );
+        for j in &op.judgements {
+            assert!(
+                !j.judge.trim().is_empty() && !j.rationale.trim().is_empty(),
+                "{}",
+                s.id
+            );
+            for (layer, l) in Layer::ALL
+                .iter()
+                .zip([&j.arrangement, &j.vehicle, &j.payment])
+            {
+                assert!(
+                    !l.leader.is_empty(),
+                    "{}: {} gives no first choice",
+                    s.id,
+                    j.judge
+                );
+                for id in l.leader.iter().chain(&l.top3).chain(&l.must_not_lead) {
+                    let m = KB.model(id).map(|(_, m)| m.layer);
+                    assert_eq!(m, Some(*layer), "{}: `{id}` is not a {}", s.id, layer.id());
+                }
+            }
+            for w in &j.warnings {
+                assert!(
+                    KB.content.red_flags.iter().any(|f| &f.id == w),
+                    "{}: {} names an unknown warning `{w}`",
+                    s.id,
+                    j.judge
+                );
+            }
+        }
+    }
+}
+
+/// The second-opinion figures count what they say: a judge who repeats the writer agrees with the writer and
+/// accepts exactly what the writer accepts; a judge whose first choices are none the writer or the advice names
+/// agrees with neither; and the pair of them never share a first choice.
+#[test]
+fn a_second_opinion_is_counted_against_the_writer_and_the_advice() {
+    let base = HELD_OUT
+        .iter()
+        .find(|s| !s.expect.warnings.is_empty())
+        .expect("a held-out scenario with required warnings");
+    let outcome = concordance::score(&KB, base, base.encoding.primary.as_ref().unwrap()).unwrap();
+    let path = format!("tests/scenarios/held-out/{}.json", base.id);
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut same = v["expect"].clone();
+    same["judge"] = "A".into();
+    same.as_object_mut().unwrap().remove("warnings");
+    same["warnings"] = v["expect"]["warnings"].clone();
+    let mut other =
+        serde_json::json!({"judge": "B", "warnings": [], "rationale": "A different view."});
+    let mut violation = false;
+    for (i, layer) in Layer::ALL.iter().enumerate() {
+        let expect = &same[layer.id()];
+        let writer: Vec<String> = serde_json::from_value(expect["leader"].clone()).unwrap();
+        let mnl: Vec<String> = serde_json::from_value(expect["must_not_lead"].clone()).unwrap();
+        let pick = KB
+            .content
+            .models
+            .iter()
+            .find(|m| {
+                m.layer == *layer
+                    && !writer.contains(&m.id)
+                    && m.id != outcome.leaders[i]
+                    && m.id != outcome.overlay
+            })
+            .map(|m| m.id.clone())
+            .unwrap();
+        violation |= mnl.contains(&pick);
+        other[layer.id()] = serde_json::json!({"leader": [pick], "top3": [], "must_not_lead": []});
+    }
+    v["second_opinion"] = serde_json::json!({"method": "test", "judgements": [same, other]});
+    let s = concordance::parse(&v.to_string()).unwrap();
+    let t = concordance::opinion_totals(&KB, &[&s]).unwrap();
+    let ok = outcome.leader_ok.map(usize::from);
+    let n = base.expect.warnings.len();
+    assert_eq!((t.scenarios, t.judgements, t.pairs), (1, 2, 1));
+    assert_eq!(t.judge_first_ok, [1, 1, 1]);
+    assert_eq!(t.judge_violations, usize::from(violation));
+    assert_eq!(t.advice_ok_writer, ok.map(|x| 2 * x));
+    assert_eq!(t.advice_ok_judge, ok);
+    assert_eq!(t.advice_ok_either, ok.map(|x| 2 * x));
+    assert_eq!(t.writer_warnings, (2 * n, n));
+    assert_eq!(t.judge_warnings_all, 1);
+    assert_eq!(t.pairs_same_first, [0, 0, 0]);
+    assert_eq!(t.pairs_first_ok, [0, 0, 0]);
+}

@@ -188,6 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the sixty-fourth set (bm01-bm24) joined (on content 2.54.0 it gives vehicle leader 16/24, 15 as
+            // first run, and no violation, as first run).
             // With the question whether one provider could deliver all of the care itself (content 2.54.0), asked
             // where several organisations provide the services and answered blind for the 1,138 situations that show
             // it: 'Yes' +3 for the NHS Standard Contract, -3 for a lead provider and a prime contractor, -1 for no
@@ -332,20 +334,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1370, 1198, 1178],
-            top3: [1485, 1465, 1466],
+            leader: [1390, 1214, 1195],
+            top3: [1509, 1487, 1489],
             violations: 39,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the sixty-fourth, bm01-bm24) was first run, with every change before it
-/// committed (content 2.53.0): vehicle leader 15/24 (62%; the target is 85%), top three 22/24 (92%;
-/// target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set of 24 is noisy:
-/// the thirty-sixth to sixty-fourth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the sixty-fifth, bn01-bn24) was first run, with every change before it
+/// committed (content 2.54.0): vehicle leader 19/24 (79%; the target is 85%), top three 21/24 (87%;
+/// target 90%), two must-not-lead violations (target none): see tests/scenarios/README.md. One set of 24 is noisy:
+/// the thirty-sixth to sixty-fifth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24 and 15/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24 and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
 /// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
 /// with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing
@@ -356,9 +358,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 15, 17],
-            top3: [24, 22, 23],
-            violations: 0,
+            leader: [22, 19, 21],
+            top3: [23, 21, 22],
+            violations: 2,
         },
     );
 }
@@ -401,10 +403,10 @@ fn held_out_encoders_agree() {
     // answered for it after the run by other helpers), the fifty-eighth 85.7% (1051/1227), the
     // fifty-ninth 88.0% (1090/1239), the sixtieth 89.5% (1087/1214), the sixty-first 87.2% (1098/1259), the
     // sixty-second 87.0% (1083/1245; 87.1%, 1097/1259, with the sum-per-person question answered for it after the
-    // run by other helpers), the sixty-third 90.5% (1129/1247) and the sixty-fourth 87.0% (1102/1266;
-    // tests/scenarios/README.md). The floor is the sixty-fourth set's figure.
+    // run by other helpers), the sixty-third 90.5% (1129/1247), the sixty-fourth 87.0% (1102/1266) and the
+    // sixty-fifth 85.5% (1100/1286; tests/scenarios/README.md). The floor is the sixty-fifth set's figure.
     assert!(
-        share(same, either) >= 0.870,
+        share(same, either) >= 0.855,
         "held-out encoder agreement {same}/{either}"
     );
 }

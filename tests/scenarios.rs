@@ -188,6 +188,13 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the hint of 'Have you already tried to fix this by working together?' extended to money that is
+            // ending or short and to a service or capacity that does not exist (content 2.55.0; both encoders of the
+            // sixty-fifth set named the question hard for such problems), answered again blind for the 1,007 tuning
+            // situations whose problems include money, access or a missing service: vehicle leader 1214 -> 1216, top
+            // three 1487 -> 1491, violations 39 -> 37, payment leader 1195 -> 1197, required warnings all present
+            // 1290 -> 1286 (second encoding: vehicle 1215, top three 1485 -> 1488, payment 1211 -> 1219, warnings
+            // 1281 -> 1279). No weight changed.
             // When the sixty-fourth set (bm01-bm24) joined (on content 2.54.0 it gives vehicle leader 16/24, 15 as
             // first run, and no violation, as first run).
             // With the question whether one provider could deliver all of the care itself (content 2.54.0), asked
@@ -334,9 +341,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1390, 1214, 1195],
-            top3: [1509, 1487, 1489],
-            violations: 39,
+            leader: [1390, 1216, 1197],
+            top3: [1509, 1491, 1489],
+            violations: 37,
         },
     );
 }

@@ -188,6 +188,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the sixty-fifth set (bn01-bn24) joined (on content 2.55.0 it gives vehicle leader 19/24 and two
+            // violations, as first run; it keeps the answers it was run with, not those given again in 2.55.0).
             // With the hint of 'Have you already tried to fix this by working together?' extended to money that is
             // ending or short and to a service or capacity that does not exist (content 2.55.0; both encoders of the
             // sixty-fifth set named the question hard for such problems), answered again blind for the 1,007 tuning
@@ -341,20 +343,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1390, 1216, 1197],
-            top3: [1509, 1491, 1489],
-            violations: 37,
+            leader: [1412, 1235, 1218],
+            top3: [1532, 1512, 1511],
+            violations: 39,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the sixty-fifth, bn01-bn24) was first run, with every change before it
-/// committed (content 2.54.0): vehicle leader 19/24 (79%; the target is 85%), top three 21/24 (87%;
-/// target 90%), two must-not-lead violations (target none): see tests/scenarios/README.md. One set of 24 is noisy:
-/// the thirty-sixth to sixty-fifth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the sixty-sixth, bo01-bo24) was first run, with every change before it
+/// committed (content 2.55.0): vehicle leader 20/24 (83%; the target is 85%), top three 22/24 (91%;
+/// target 90%), three must-not-lead violations (target none): see tests/scenarios/README.md. One set of 24 is noisy:
+/// the thirty-sixth to sixty-sixth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24 and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24 and 20/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
 /// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
 /// with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing
@@ -365,9 +367,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 19, 21],
-            top3: [23, 21, 22],
-            violations: 2,
+            leader: [21, 20, 13],
+            top3: [22, 22, 22],
+            violations: 3,
         },
     );
 }
@@ -410,10 +412,11 @@ fn held_out_encoders_agree() {
     // answered for it after the run by other helpers), the fifty-eighth 85.7% (1051/1227), the
     // fifty-ninth 88.0% (1090/1239), the sixtieth 89.5% (1087/1214), the sixty-first 87.2% (1098/1259), the
     // sixty-second 87.0% (1083/1245; 87.1%, 1097/1259, with the sum-per-person question answered for it after the
-    // run by other helpers), the sixty-third 90.5% (1129/1247), the sixty-fourth 87.0% (1102/1266) and the
-    // sixty-fifth 85.5% (1100/1286; tests/scenarios/README.md). The floor is the sixty-fifth set's figure.
+    // run by other helpers), the sixty-third 90.5% (1129/1247), the sixty-fourth 87.0% (1102/1266), the
+    // sixty-fifth 85.5% (1100/1286) and the sixty-sixth 90.0% (1156/1284; tests/scenarios/README.md). The floor is
+    // the sixty-sixth set's figure.
     assert!(
-        share(same, either) >= 0.855,
+        share(same, either) >= 0.900,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -98,6 +98,20 @@ pub struct Expect {
     pub rationale: String,
 }
 
+impl Expect {
+    /// The three layers' expectations, in [`Layer::ALL`] order.
+    pub fn layers(&self) -> [&LayerExpect; 3] {
+        [&self.arrangement, &self.vehicle, &self.payment]
+    }
+}
+
+impl Judgement {
+    /// The three layers' judgements, in [`Layer::ALL`] order.
+    pub fn layers(&self) -> [&LayerExpect; 3] {
+        [&self.arrangement, &self.vehicle, &self.payment]
+    }
+}
+
 /// The expectation for one layer.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -400,22 +414,6 @@ pub struct OpinionTotals {
     pub pairs_first_ok: [usize; 3],
 }
 
-fn layer_of(e: &Expect, i: usize) -> &LayerExpect {
-    match i {
-        0 => &e.arrangement,
-        1 => &e.vehicle,
-        _ => &e.payment,
-    }
-}
-
-fn judged_layer(j: &Judgement, i: usize) -> &LayerExpect {
-    match i {
-        0 => &j.arrangement,
-        1 => &j.vehicle,
-        _ => &j.payment,
-    }
-}
-
 fn bump(slot: Option<&mut usize>, yes: bool) {
     if let (true, Some(n)) = (yes, slot) {
         *n += 1;
@@ -424,22 +422,30 @@ fn bump(slot: Option<&mut usize>, yes: bool) {
 
 /// Counts [`OpinionTotals`] over the scenarios that carry a second opinion and a primary encoding.
 pub fn opinion_totals(kb: &Kb, scenarios: &[&Scenario]) -> Result<OpinionTotals, Vec<Error>> {
-    let mut t = OpinionTotals::default();
+    let mut scored = Vec::new();
     for s in scenarios {
-        let (Some(op), Some(raw)) = (&s.second_opinion, &s.encoding.primary) else {
+        if let (Some(_), Some(raw)) = (&s.second_opinion, &s.encoding.primary) {
+            scored.push((*s, score(kb, s, raw)?));
+        }
+    }
+    Ok(tally_opinions(&scored))
+}
+
+/// [`OpinionTotals`] from scenarios already scored on their primary encoding.
+fn tally_opinions(scored: &[(&Scenario, Outcome)]) -> OpinionTotals {
+    let mut t = OpinionTotals::default();
+    for (s, o) in scored {
+        let Some(op) = &s.second_opinion else {
             continue;
         };
         if op.judgements.is_empty() {
             continue;
         }
-        let o = score(kb, s, raw)?;
         t.scenarios += 1;
         for j in &op.judgements {
             t.judgements += 1;
             let mut violation = false;
-            for i in 0..3 {
-                let writer = layer_of(&s.expect, i);
-                let judged = judged_layer(j, i);
+            for (i, (writer, judged)) in s.expect.layers().into_iter().zip(j.layers()).enumerate() {
                 let first = judged.leader.first().map(String::as_str).unwrap_or("");
                 bump(
                     t.judge_first_ok.get_mut(i),
@@ -474,8 +480,7 @@ pub fn opinion_totals(kb: &Kb, scenarios: &[&Scenario]) -> Result<OpinionTotals,
         }
         if let (Some(a), Some(b)) = (op.judgements.first(), op.judgements.get(1)) {
             t.pairs += 1;
-            for i in 0..3 {
-                let (la, lb) = (judged_layer(a, i), judged_layer(b, i));
+            for (i, (la, lb)) in a.layers().into_iter().zip(b.layers()).enumerate() {
                 let (fa, fb) = (la.leader.first(), lb.leader.first());
                 bump(t.pairs_same_first.get_mut(i), fa.is_some() && fa == fb);
                 let a_in_b = fa.is_some_and(|f| lb.leader.contains(f));
@@ -486,7 +491,7 @@ pub fn opinion_totals(kb: &Kb, scenarios: &[&Scenario]) -> Result<OpinionTotals,
             }
         }
     }
-    Ok(t)
+    t
 }
 
 fn opinion_lines(out: &mut String, heading: &str, t: &OpinionTotals) {
@@ -557,8 +562,12 @@ pub fn report(kb: &Kb, scenarios: &[Scenario]) -> Result<String, Vec<Error>> {
     let mut sets: Vec<&str> = scenarios.iter().map(|s| s.set.as_str()).collect();
     sets.sort_unstable();
     sets.dedup();
+    // Primary-encoding outcomes of the scenarios with a second opinion, scored once for both reports on them.
+    let mut judged: Vec<(&Scenario, Outcome)> = Vec::new();
+    let mut judged_sets = std::collections::BTreeSet::new();
     for set in sets {
         let members: Vec<&Scenario> = scenarios.iter().filter(|s| s.set == set).collect();
+        let judged_before = judged.len();
         for (label, pick) in [("primary encoding", 0usize), ("second encoding", 1usize)] {
             let mut totals = SetTotals::default();
             let mut failures = Vec::new();
@@ -586,6 +595,9 @@ pub fn report(kb: &Kb, scenarios: &[Scenario]) -> Result<String, Vec<Error>> {
                     failures.push(format!("  {}: {}", o.id, o.failures.join("; ")));
                 }
                 totals.add(&o);
+                if pick == 0 && s.second_opinion.is_some() {
+                    judged.push((s, o));
+                }
             }
             if totals.scenarios == 0 {
                 continue;
@@ -661,20 +673,15 @@ pub fn report(kb: &Kb, scenarios: &[Scenario]) -> Result<String, Vec<Error>> {
             "  encoder agreement ({pairs} scenarios encoded twice): {}",
             pct(same, either)
         );
-        opinion_lines(&mut out, "second expert", &opinion_totals(kb, &members)?);
+        let in_set = judged.get(judged_before..).unwrap_or_default();
+        if !in_set.is_empty() {
+            judged_sets.insert(set);
+        }
+        opinion_lines(&mut out, "second expert", &tally_opinions(in_set));
     }
-    let judged: Vec<&Scenario> = scenarios
-        .iter()
-        .filter(|s| s.second_opinion.is_some())
-        .collect();
-    let judged_sets = judged
-        .iter()
-        .map(|s| s.set.as_str())
-        .collect::<std::collections::BTreeSet<_>>();
     if judged_sets.len() > 1 {
-        let pooled = opinion_totals(kb, &judged)?;
         let _ = writeln!(out, "\n== every set together");
-        opinion_lines(&mut out, "second expert", &pooled);
+        opinion_lines(&mut out, "second expert", &tally_opinions(&judged));
     }
     Ok(out)
 }

@@ -16,7 +16,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use contract_advisor::concordance::{self, agreement, Scenario, SetTotals};
+use contract_advisor::concordance::{self, agreement, LayerExpect, Scenario, SetTotals};
 use contract_advisor::content::Layer;
 use contract_advisor::Kb;
 
@@ -58,7 +58,7 @@ fn the_suite_is_large_enough_and_covers_every_model() {
     assert!(HELD_OUT.len() >= 20, "at least 20 held-out scenarios");
     let mut leads: BTreeMap<&str, usize> = BTreeMap::new();
     for s in all() {
-        for l in [&s.expect.arrangement, &s.expect.vehicle, &s.expect.payment] {
+        for l in s.expect.layers() {
             for m in &l.leader {
                 *leads.entry(m.as_str()).or_default() += 1;
             }
@@ -74,6 +74,27 @@ fn the_suite_is_large_enough_and_covers_every_model() {
     }
 }
 
+/// Each layer's ids name models of that layer, there is a leader, and no id is both acceptable and must-not-lead.
+fn layers_name_real_models(id: &str, who: &str, layers: [&LayerExpect; 3]) {
+    for (layer, l) in Layer::ALL.iter().zip(layers) {
+        assert!(
+            !l.leader.is_empty(),
+            "{id}: {who} gives no acceptable {} leader",
+            layer.id()
+        );
+        for m in l.leader.iter().chain(&l.top3).chain(&l.must_not_lead) {
+            let found = KB.model(m).map(|(_, model)| model.layer);
+            assert_eq!(found, Some(*layer), "{id}: `{m}` is not a {}", layer.id());
+        }
+        for m in &l.must_not_lead {
+            assert!(
+                !l.leader.contains(m) && !l.top3.contains(m),
+                "{id}: `{m}` is both acceptable and must-not-lead for {who}"
+            );
+        }
+    }
+}
+
 #[test]
 fn expectations_name_real_models_in_the_right_layer() {
     for s in all() {
@@ -82,29 +103,7 @@ fn expectations_name_real_models_in_the_right_layer() {
             "{}",
             s.id
         );
-        for (layer, l) in
-            Layer::ALL
-                .iter()
-                .zip([&s.expect.arrangement, &s.expect.vehicle, &s.expect.payment])
-        {
-            assert!(
-                !l.leader.is_empty(),
-                "{}: no acceptable {} leader",
-                s.id,
-                layer.id()
-            );
-            for id in l.leader.iter().chain(&l.top3).chain(&l.must_not_lead) {
-                let m = KB.model(id).map(|(_, m)| m.layer);
-                assert_eq!(m, Some(*layer), "{}: `{id}` is not a {}", s.id, layer.id());
-            }
-            for id in &l.must_not_lead {
-                assert!(
-                    !l.leader.contains(id) && !l.top3.contains(id),
-                    "{}: `{id}` is both acceptable and must-not-lead",
-                    s.id
-                );
-            }
-        }
+        layers_name_real_models(&s.id, "the writer", s.expect.layers());
         for w in &s.expect.warnings {
             assert!(
                 w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
@@ -474,21 +473,7 @@ fn second_opinions_name_real_models_and_warnings() {
                 "{}",
                 s.id
             );
-            for (layer, l) in Layer::ALL
-                .iter()
-                .zip([&j.arrangement, &j.vehicle, &j.payment])
-            {
-                assert!(
-                    !l.leader.is_empty(),
-                    "{}: {} gives no first choice",
-                    s.id,
-                    j.judge
-                );
-                for id in l.leader.iter().chain(&l.top3).chain(&l.must_not_lead) {
-                    let m = KB.model(id).map(|(_, m)| m.layer);
-                    assert_eq!(m, Some(*layer), "{}: `{id}` is not a {}", s.id, layer.id());
-                }
-            }
+            layers_name_real_models(&s.id, &j.judge, j.layers());
             for w in &j.warnings {
                 assert!(
                     KB.content.red_flags.iter().any(|f| &f.id == w),

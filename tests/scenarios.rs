@@ -187,6 +187,15 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With a payment per unit of activity today counting +7 for activity-based payment, was +3 (content
+            // 2.56.0): the commonest payment miss on the tuning set was a block where activity-based payment is
+            // expected, and 170 of the 268 situations paid per unit today expect it, while the advice led with it
+            // in 80. Payment leader 1218 -> 1240, top three 1511 -> 1527 (second encoding 1240 -> 1273); required
+            // warnings all present 1304 -> 1302 (1293 -> 1292); violations unchanged. Tried and not kept: +4
+            // (1220), +5 (1228), +6 (1235), +8 (1245, second encoding 1271), +5 for each of the three current ways
+            // of paying (1244, violations 40 -> 43), +7 with +4 or +5 for blended (1250 and 1249, one more
+            // violation), block's +3 for a fixed sum to +4 (1236), less for block where patients do not choose or
+            // today's contracts are not in the way (1172 to 1207).
             // When the sixty-fifth set (bn01-bn24) joined (on content 2.55.0 it gives vehicle leader 19/24 and two
             // violations, as first run; it keeps the answers it was run with, not those given again in 2.55.0).
             // With the hint of 'Have you already tried to fix this by working together?' extended to money that is
@@ -342,8 +351,8 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1412, 1235, 1218],
-            top3: [1532, 1512, 1511],
+            leader: [1412, 1235, 1240],
+            top3: [1532, 1512, 1527],
             violations: 39,
         },
     );
@@ -356,10 +365,11 @@ fn tuning_set_holds_its_figures() {
 /// the thirty-sixth to sixty-sixth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
 /// 17/24, 20/24, 15/24, 19/24 and 20/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
-/// change must not lower them; raising them needs a fresh held-out set. (Three times, for the twenty-first,
-/// forty-second and forty-fifth sets, a change chosen on the tuning set lowered a held-out figure and was kept,
-/// with the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing
-/// on the held-out set.)
+/// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
+/// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
+/// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
+/// choosing on the held-out set. Content 2.56.0, activity-based payment +7 where the services are paid per unit
+/// today, takes the sixty-sixth set's payment top three from 22 to 21.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
@@ -367,7 +377,7 @@ fn held_out_set_holds_its_first_measured_figures() {
         &totals(&HELD_OUT),
         &Floor {
             leader: [21, 20, 13],
-            top3: [22, 22, 22],
+            top3: [22, 22, 21],
             violations: 3,
         },
     );

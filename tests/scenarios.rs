@@ -189,6 +189,9 @@ fn tuning_set_holds_its_figures() {
         &Floor {
             // When the sixty-seventh set (bp01-bp24) joined (on content 2.56.0 it gives vehicle leader 21/24 and two
             // violations, as first run), with no engine change since it was run.
+            // With "one or two would bid" raising the thin-market warning for the options that move risk (content
+            // 2.57.0): no leader or top three changed; required warnings all present 1340 -> 1349 (second encoding
+            // 1328 -> 1337).
             // When the sixty-sixth set (bo01-bo24) joined (on content 2.56.0 it gives vehicle leader 20/24 and three
             // violations, as first run, and payment top three 21/24, 22 as first run).
             // With a payment per unit of activity today counting +7 for activity-based payment, was +3 (content

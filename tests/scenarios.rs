@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,648: the first 40, then each of the sixty-seven earlier held-out sets once it had been run and
+/// The tuning set (1,671: the first 40, then each of the sixty-eight earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1276/1648 = 77% and 1557/1648 = 94%; 44 violations): each new held-out set exposed more of the bias described
+/// (1293/1671 = 77% and 1577/1671 = 94%; 46 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the sixty-eighth set (bq01-bq24 less bq10) joined (on content 2.57.0 it gives vehicle leader
+            // 17/23 and two violations, as first run on 2.56.0; required warnings all present 20/23, 19 as first
+            // run).
             // When the sixty-seventh set (bp01-bp24) joined (on content 2.56.0 it gives vehicle leader 21/24 and two
             // violations, as first run), with no engine change since it was run.
             // With "one or two would bid" raising the thin-market warning for the options that move risk (content
@@ -358,20 +361,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1450, 1276, 1270],
-            top3: [1576, 1557, 1571],
-            violations: 44,
+            leader: [1470, 1293, 1291],
+            top3: [1599, 1577, 1594],
+            violations: 46,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the sixty-eighth, bq01-bq24 less bq10) was first run, with every change
-/// before it committed (content 2.56.0): vehicle leader 17/23 (73%; the target is 85%), top three 20/23
-/// (86%; target 90%), two must-not-lead violations (target none): see tests/scenarios/README.md. One set is noisy:
-/// the thirty-sixth to sixty-eighth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the sixty-ninth, br01-br24 less br13 and br14) was first run, with every
+/// change before it committed (content 2.57.0): vehicle leader 19/22 (86%; the target is 85%), top three
+/// 22/22 (100%; target 90%), two must-not-lead violations (target none): see tests/scenarios/README.md. One set is
+/// noisy: the thirty-sixth to sixty-ninth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24 and 17/23 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23 and 19/22 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -383,8 +386,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 17, 21],
-            top3: [23, 20, 23],
+            leader: [18, 19, 18],
+            top3: [19, 22, 21],
             violations: 2,
         },
     );
@@ -429,10 +432,11 @@ fn held_out_encoders_agree() {
     // fifty-ninth 88.0% (1090/1239), the sixtieth 89.5% (1087/1214), the sixty-first 87.2% (1098/1259), the
     // sixty-second 87.0% (1083/1245; 87.1%, 1097/1259, with the sum-per-person question answered for it after the
     // run by other helpers), the sixty-third 90.5% (1129/1247), the sixty-fourth 87.0% (1102/1266), the
-    // sixty-fifth 85.5% (1100/1286), the sixty-sixth 90.0% (1156/1284), the sixty-seventh 90.6% (1150/1270) and
-    // the sixty-eighth 88.6% (1092/1232; tests/scenarios/README.md). The floor is the sixty-eighth set's figure.
+    // sixty-fifth 85.5% (1100/1286), the sixty-sixth 90.0% (1156/1284), the sixty-seventh 90.6% (1150/1270), the
+    // sixty-eighth 88.6% (1092/1232) and the sixty-ninth 87.0% (1013/1164; tests/scenarios/README.md). The floor is
+    // the sixty-ninth set's figure.
     assert!(
-        share(same, either) >= 0.886,
+        share(same, either) >= 0.870,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,671: the first 40, then each of the sixty-eight earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1293/1671 = 77% and 1577/1671 = 94%; 46 violations): each new held-out set exposed more of the bias described
+/// (1296/1671 = 77% and 1581/1671 = 94%; 42 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,16 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With the standard contract +3 where one commissioner buys for all the funders (content 2.58.0):
+            // vehicle leader 1293 -> 1296 (second encoding 1291 -> 1292), top three 1577 -> 1581 (1577 -> 1578),
+            // violations 46 -> 42 (47 -> 47), payment leader 1291 -> 1292; required warnings all present 1369 ->
+            // 1368. Twelve vehicle leaders became acceptable and nine stopped being (second encoding five and four).
+            // Tried and not kept: +1 (1295, 1292; violations 45), +2 (1291: worse on the primary encodings), +4
+            // (1295, 1293; violations 42, 47; one fewer warning on the second encodings),
+            // prime contractor -2 or -3 (no vehicle gain), no new contract +1 or +2 (worse on the second encoding);
+            // and, for the fourteen violations with delegation first, delegation -2 to -6 where what is needed can
+            // be done under a contract already held (violations down, but 15 arrangement leaders lost where
+            // delegation has already been made).
             // When the sixty-eighth set (bq01-bq24 less bq10) joined (on content 2.57.0 it gives vehicle leader
             // 17/23 and two violations, as first run on 2.56.0; required warnings all present 20/23, 19 as first
             // run).
@@ -361,9 +371,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1470, 1293, 1291],
-            top3: [1599, 1577, 1594],
-            violations: 46,
+            leader: [1470, 1296, 1292],
+            top3: [1599, 1581, 1595],
+            violations: 42,
         },
     );
 }
@@ -379,7 +389,8 @@ fn tuning_set_holds_its_figures() {
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
 /// choosing on the held-out set. Content 2.56.0, activity-based payment +7 where the services are paid per unit
-/// today, takes the sixty-sixth set's payment top three from 22 to 21.)
+/// today, takes the sixty-sixth set's payment top three from 22 to 21. Content 2.58.0, chosen on the tuning set
+/// after the sixty-ninth set was run, leaves its figures as they were.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,671: the first 40, then each of the sixty-eight earlier held-out sets once it had been run and
+/// The tuning set (1,693: the first 40, then each of the sixty-nine earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1296/1671 = 77% and 1581/1671 = 94%; 42 violations): each new held-out set exposed more of the bias described
+/// (1315/1693 = 77% and 1603/1693 = 94%; 44 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the sixty-ninth set (br01-br24 less br13 and br14) joined (on content 2.58.0 it gives vehicle
+            // leader 19/22 and two violations, as first run on 2.57.0).
             // With the standard contract +3 where one commissioner buys for all the funders (content 2.58.0):
             // vehicle leader 1293 -> 1296 (second encoding 1291 -> 1292), top three 1577 -> 1581 (1577 -> 1578),
             // violations 46 -> 42 (47 -> 47), payment leader 1291 -> 1292; required warnings all present 1369 ->
@@ -371,35 +373,34 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1470, 1296, 1292],
-            top3: [1599, 1581, 1595],
-            violations: 42,
+            leader: [1488, 1315, 1310],
+            top3: [1618, 1603, 1616],
+            violations: 44,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the sixty-ninth, br01-br24 less br13 and br14) was first run, with every
-/// change before it committed (content 2.57.0): vehicle leader 19/22 (86%; the target is 85%), top three
-/// 22/22 (100%; target 90%), two must-not-lead violations (target none): see tests/scenarios/README.md. One set is
-/// noisy: the thirty-sixth to sixty-ninth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the seventieth, bs01-bs24) was first run, with every change before it
+/// committed (content 2.58.0): vehicle leader 19/24 (79%; the target is 85%), top three 23/24 (96%; target
+/// 90%), one must-not-lead violation (target none): see tests/scenarios/README.md. One set is noisy: the
+/// thirty-sixth to seventieth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23 and 19/22 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22 and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
 /// choosing on the held-out set. Content 2.56.0, activity-based payment +7 where the services are paid per unit
-/// today, takes the sixty-sixth set's payment top three from 22 to 21. Content 2.58.0, chosen on the tuning set
-/// after the sixty-ninth set was run, leaves its figures as they were.)
+/// today, takes the sixty-sixth set's payment top three from 22 to 21.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [18, 19, 18],
-            top3: [19, 22, 21],
-            violations: 2,
+            leader: [21, 19, 20],
+            top3: [24, 23, 21],
+            violations: 1,
         },
     );
 }
@@ -444,10 +445,10 @@ fn held_out_encoders_agree() {
     // sixty-second 87.0% (1083/1245; 87.1%, 1097/1259, with the sum-per-person question answered for it after the
     // run by other helpers), the sixty-third 90.5% (1129/1247), the sixty-fourth 87.0% (1102/1266), the
     // sixty-fifth 85.5% (1100/1286), the sixty-sixth 90.0% (1156/1284), the sixty-seventh 90.6% (1150/1270), the
-    // sixty-eighth 88.6% (1092/1232) and the sixty-ninth 87.0% (1013/1164; tests/scenarios/README.md). The floor is
-    // the sixty-ninth set's figure.
+    // sixty-eighth 88.6% (1092/1232), the sixty-ninth 87.0% (1013/1164) and the seventieth 88.0% (1140/1296;
+    // tests/scenarios/README.md). The floor is the seventieth set's figure.
     assert!(
-        share(same, either) >= 0.870,
+        share(same, either) >= 0.879,
         "held-out encoder agreement {same}/{either}"
     );
 }

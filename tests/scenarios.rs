@@ -187,6 +187,12 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With a fixed sum today counting +4 for block payment, was +3, as one of its decisive conditions
+            // (content 2.59.0): payment leader 1310 -> 1314 (second encoding 1340 -> 1343), top three 1616 -> 1616
+            // (1615 -> 1618); nothing else changed.
+            // Tried on the tuning set (1,693) and not kept, each adding a violation on one encoding or both: block
+            // +5 (1321), blended +4 for a blended payment today (1320), +5 (1318), and four combinations of these
+            // with activity-based +8; activity-based +5, +6 or +8 for payment per unit today (1298 to 1313).
             // When the sixty-ninth set (br01-br24 less br13 and br14) joined (on content 2.58.0 it gives vehicle
             // leader 19/22 and two violations, as first run on 2.57.0).
             // With the standard contract +3 where one commissioner buys for all the funders (content 2.58.0):
@@ -373,7 +379,7 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1488, 1315, 1310],
+            leader: [1488, 1315, 1314],
             top3: [1618, 1603, 1616],
             violations: 44,
         },
@@ -391,7 +397,9 @@ fn tuning_set_holds_its_figures() {
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
 /// choosing on the held-out set. Content 2.56.0, activity-based payment +7 where the services are paid per unit
-/// today, takes the sixty-sixth set's payment top three from 22 to 21.)
+/// today, takes the sixty-sixth set's payment top three from 22 to 21. Content 2.59.0, block +4 for a fixed sum
+/// today, chosen on the tuning set after the seventieth set was run, leaves its primary figures as they were and
+/// its second encoding's payment leader 22 -> 21.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(

@@ -409,8 +409,12 @@ fn an_orphan_question_is_rejected() {
 }
 
 /// Content with `n` more options (copies of the first, with new ids and keys) on question `id`.
-fn with_more_options(id: &'static str, n: usize) -> Result<Vec<String>, contract_advisor::Error> {
-    with_edit("questions/01-need.json", move |v| {
+fn with_more_options(
+    file: &str,
+    id: &'static str,
+    n: usize,
+) -> Result<Vec<String>, contract_advisor::Error> {
+    with_edit(file, move |v| {
         let q = v["questions"]
             .as_array_mut()
             .unwrap()
@@ -418,7 +422,7 @@ fn with_more_options(id: &'static str, n: usize) -> Result<Vec<String>, contract
             .find(|q| q["id"] == id)
             .unwrap();
         let o = q["options"].as_array_mut().unwrap();
-        for k in ["x", "y", "z"].into_iter().take(n) {
+        for k in ["w", "x", "y", "z"].into_iter().take(n) {
             let mut extra = o[0].clone();
             extra["id"] = Value::from(format!("extra-{k}"));
             extra["key"] = Value::from(k);
@@ -429,17 +433,17 @@ fn with_more_options(id: &'static str, n: usize) -> Result<Vec<String>, contract
 
 #[test]
 fn a_question_with_too_many_options_is_rejected() {
-    // A single-choice question past six options (it has five), a multiple-choice one past twelve (it has eleven).
+    // A single-choice question past six options (it has five), a multiple-choice one past twelve (it has nine).
     expect_problem(
-        with_more_options("q-commissioner", 2),
+        with_more_options("questions/01-need.json", "q-commissioner", 2),
         "`q-commissioner`: has 7 options; 2 to 6 allowed",
     );
     expect_problem(
-        with_more_options("q-problem", 2),
-        "`q-problem`: has 13 options; 2 to 12 allowed",
+        with_more_options("questions/05-gaps.json", "q-gaps", 4),
+        "`q-gaps`: has 13 options; 2 to 12 allowed",
     );
     assert_eq!(
-        with_more_options("q-problem", 1).unwrap(),
+        with_more_options("questions/05-gaps.json", "q-gaps", 3).unwrap(),
         Vec::<String>::new()
     );
 }

@@ -187,6 +187,11 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With "costs are moving between organisations' budgets, or who pays for part of this care is disputed"
+            // added to the problems (content 2.60.0; answered for every situation by sixteen further blind helper
+            // sessions, primary and second by different helpers; it has no weights) and raising the cost-shifting
+            // warning: cost-shifting recall 46 -> 69 of 72 (second encoding 43 -> 70), required warnings all present
+            // 1406 -> 1426 (1393 -> 1418); no leader, top three or violation changed.
             // When the seventieth set (bs01-bs24) joined (on content 2.59.0 it gives vehicle leader 19/24 and one
             // violation, as first run on 2.58.0).
             // With a fixed sum today counting +4 for block payment, was +3, as one of its decisive conditions

@@ -187,6 +187,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With a provider's offer to hold a budget per person for a whole population counted as proposing the
+            // accountable care contract (content 2.61.0; its warnings, designation only among them, are listed for
+            // it where it does not fit): iho-designated-only recall 1 -> 7 of 11 (second encoding 1 -> 7), required
+            // warnings all present 1426 -> 1431 (1418 -> 1423); no leader, top three or violation changed.
             // With "costs are moving between organisations' budgets, or who pays for part of this care is disputed"
             // added to the problems (content 2.60.0; answered for every situation by sixteen further blind helper
             // sessions, primary and second by different helpers; it has no weights) and raising the cost-shifting
@@ -460,9 +464,11 @@ fn held_out_encoders_agree() {
     // run by other helpers), the sixty-third 90.5% (1129/1247), the sixty-fourth 87.0% (1102/1266), the
     // sixty-fifth 85.5% (1100/1286), the sixty-sixth 90.0% (1156/1284), the sixty-seventh 90.6% (1150/1270), the
     // sixty-eighth 88.6% (1092/1232), the sixty-ninth 87.0% (1013/1164), the seventieth 88.0% (1140/1296) and the
-    // seventy-first 87.9% (1121/1276; tests/scenarios/README.md). The floor is the seventy-first set's figure.
+    // seventy-first 87.9% (1121/1276; 87.8%, 1120/1276, with the option whether costs are moving between
+    // organisations' budgets answered for it after the run by other helpers; tests/scenarios/README.md). The floor
+    // is the seventy-first set's figure.
     assert!(
-        share(same, either) >= 0.878,
+        share(same, either) >= 0.877,
         "held-out encoder agreement {same}/{either}"
     );
 }

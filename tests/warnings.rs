@@ -412,6 +412,54 @@ fn warnings_for_a_proposed_option_are_listed_where_it_does_not_fit() {
         .all(|f| f.id != "cost-shifting"));
 }
 
+/// A provider's offer to hold a budget per person for a whole population proposes a population (accountable care)
+/// contract, so its warnings are listed even where it does not fit: in a tuning situation where a GP practice
+/// company offers to hold one for a coastal town and the advice is to keep today's contracts, the warning that such
+/// contracts are for designated providers only is listed for the accountable care contract as a proposed option;
+/// answering that no one has proposed a budget per person takes it away.
+#[test]
+fn an_offer_of_a_whole_population_budget_lists_the_designation_warning() {
+    let raw = tuning_answers("m24-coastal-town-practice-company-whole-population-offer");
+    assert_eq!(raw["q-segment"], RawAnswer::One("whole-population".into()));
+    assert_eq!(
+        raw["q-budget-proposal"],
+        RawAnswer::One("per-person".into())
+    );
+    let rec = api::recommendation(&KB, &answers(&raw, "m24"));
+    let population = rec
+        .vehicles
+        .iter()
+        .find(|m| m.id == "accountable-care")
+        .unwrap();
+    assert!(
+        population.fit != "best" && population.fit != "close",
+        "{}",
+        population.fit
+    );
+    assert!(rec.watch.iter().all(|f| f.id != "iho-designated-only"));
+    let f = rec
+        .watch_also
+        .iter()
+        .find(|f| f.id == "iho-designated-only")
+        .expect("the designation warning listed for the proposed population contract");
+    assert_eq!(
+        f.applies_if.as_deref(),
+        Some(format!(
+            "This applies to an option your answers say has been proposed or is in use: {}.",
+            population.short_name
+        ))
+        .as_deref()
+    );
+    let mut none = raw.clone();
+    none.insert("q-budget-proposal".into(), RawAnswer::One("no".into()));
+    let rec = api::recommendation(&KB, &answers(&none, "m24 without the budget per person"));
+    assert!(rec
+        .watch
+        .iter()
+        .chain(&rec.watch_also)
+        .all(|f| f.id != "iho-designated-only"));
+}
+
 /// The order a list of warnings must have: most serious first, then the order of `red_flags.json`.
 fn assert_ordered(ids: &[&str], what: &str) {
     let keys: Vec<(contract_advisor::content::Severity, usize)> = ids

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,717: the first 40, then each of the seventy earlier held-out sets once it had been run and
+/// The tuning set (1,741: the first 40, then each of the seventy-one earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1334/1717 = 77% and 1626/1717 = 94%; 45 violations): each new held-out set exposed more of the bias described
+/// (1353/1741 = 78% and 1650/1741 = 95%; 46 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the seventy-first set (bt01-bt24) joined (on content 2.61.0 it gives vehicle leader 19/24 and one
+            // violation, as first run on 2.59.0).
             // With a provider's offer to hold a budget per person for a whole population counted as proposing the
             // accountable care contract (content 2.61.0; its warnings, designation only among them, are listed for
             // it where it does not fit): iho-designated-only recall 1 -> 7 of 11 (second encoding 1 -> 7), required
@@ -391,20 +393,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1509, 1334, 1334],
-            top3: [1642, 1626, 1637],
-            violations: 45,
+            leader: [1531, 1353, 1347],
+            top3: [1664, 1650, 1658],
+            violations: 46,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the seventy-first, bt01-bt24) was first run, with every change before it
-/// committed (content 2.59.0): vehicle leader 19/24 (79%; the target is 85%), top three 24/24 (100%; target
-/// 90%), one must-not-lead violation (target none): see tests/scenarios/README.md. One set is noisy: the
-/// thirty-sixth to seventy-first sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the seventy-second, bu01-bu24) was first run, with every change before it
+/// committed (content 2.61.0): vehicle leader 19/24 (79%; the target is 85%), top three 21/24 (88%; target
+/// 90%), two must-not-lead violations (target none): see tests/scenarios/README.md. One set is noisy: the
+/// thirty-sixth to seventy-second sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24 and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24 and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -416,9 +418,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [22, 19, 13],
-            top3: [22, 24, 21],
-            violations: 1,
+            leader: [24, 19, 19],
+            top3: [24, 21, 23],
+            violations: 2,
         },
     );
 }
@@ -463,12 +465,12 @@ fn held_out_encoders_agree() {
     // sixty-second 87.0% (1083/1245; 87.1%, 1097/1259, with the sum-per-person question answered for it after the
     // run by other helpers), the sixty-third 90.5% (1129/1247), the sixty-fourth 87.0% (1102/1266), the
     // sixty-fifth 85.5% (1100/1286), the sixty-sixth 90.0% (1156/1284), the sixty-seventh 90.6% (1150/1270), the
-    // sixty-eighth 88.6% (1092/1232), the sixty-ninth 87.0% (1013/1164), the seventieth 88.0% (1140/1296) and the
+    // sixty-eighth 88.6% (1092/1232), the sixty-ninth 87.0% (1013/1164), the seventieth 88.0% (1140/1296), the
     // seventy-first 87.9% (1121/1276; 87.8%, 1120/1276, with the option whether costs are moving between
-    // organisations' budgets answered for it after the run by other helpers; tests/scenarios/README.md). The floor
-    // is the seventy-first set's figure.
+    // organisations' budgets answered for it after the run by other helpers) and the seventy-second 91.3%
+    // (1143/1252; tests/scenarios/README.md). The floor is the seventy-second set's figure.
     assert!(
-        share(same, either) >= 0.877,
+        share(same, either) >= 0.912,
         "held-out encoder agreement {same}/{either}"
     );
 }

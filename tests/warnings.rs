@@ -383,33 +383,12 @@ fn warnings_for_a_proposed_option_are_listed_where_it_does_not_fit() {
         RawAnswer::One("per-person".into())
     );
     let rec = api::recommendation(&KB, &answers(&raw, "ac13"));
-    let capitation = rec.payments.iter().find(|m| m.id == "capitation").unwrap();
-    assert!(
-        capitation.fit != "best" && capitation.fit != "close",
-        "{}",
-        capitation.fit
+    assert_listed_as_proposed(&rec, &rec.payments, "capitation", "cost-shifting");
+    let rec = api::recommendation(
+        &KB,
+        &answers(&no_budget_proposal(&raw), "ac13 without the proposal"),
     );
-    let f = rec
-        .watch_also
-        .iter()
-        .find(|f| f.id == "cost-shifting")
-        .expect("cost shifting listed for the proposed capitated budget");
-    assert_eq!(
-        f.applies_if.as_deref(),
-        Some(format!(
-            "This applies to an option your answers say has been proposed or is in use: {}.",
-            capitation.short_name
-        ))
-        .as_deref()
-    );
-    let mut none = raw.clone();
-    none.insert("q-budget-proposal".into(), RawAnswer::One("no".into()));
-    let rec = api::recommendation(&KB, &answers(&none, "ac13 without the proposal"));
-    assert!(rec
-        .watch
-        .iter()
-        .chain(&rec.watch_also)
-        .all(|f| f.id != "cost-shifting"));
+    assert_raised_nowhere(&rec, "cost-shifting");
 }
 
 /// A provider's offer to hold a budget per person for a whole population proposes a population (accountable care)
@@ -426,38 +405,66 @@ fn an_offer_of_a_whole_population_budget_lists_the_designation_warning() {
         RawAnswer::One("per-person".into())
     );
     let rec = api::recommendation(&KB, &answers(&raw, "m24"));
-    let population = rec
-        .vehicles
-        .iter()
-        .find(|m| m.id == "accountable-care")
-        .unwrap();
-    assert!(
-        population.fit != "best" && population.fit != "close",
-        "{}",
-        population.fit
-    );
     assert!(rec.watch.iter().all(|f| f.id != "iho-designated-only"));
+    assert_listed_as_proposed(
+        &rec,
+        &rec.vehicles,
+        "accountable-care",
+        "iho-designated-only",
+    );
+    let rec = api::recommendation(
+        &KB,
+        &answers(
+            &no_budget_proposal(&raw),
+            "m24 without the budget per person",
+        ),
+    );
+    assert_raised_nowhere(&rec, "iho-designated-only");
+}
+
+/// `raw` with the answer that no one has proposed a budget per person or per condition.
+fn no_budget_proposal(raw: &RawAnswers) -> RawAnswers {
+    let mut none = raw.clone();
+    none.insert("q-budget-proposal".into(), RawAnswer::One("no".into()));
+    none
+}
+
+/// Asserts that `model` (one of `layer`, the recommendation's models of one layer) neither fits best nor closely, and
+/// that `flag` is listed among the other options' warnings, saying it applies to `model` as an option the answers say
+/// has been proposed or is in use.
+fn assert_listed_as_proposed(
+    rec: &Recommendation,
+    layer: &[api::ModelResult],
+    model: &str,
+    flag: &str,
+) {
+    let m = layer
+        .iter()
+        .find(|m| m.id == model)
+        .unwrap_or_else(|| panic!("no model {model}"));
+    assert!(m.fit != "best" && m.fit != "close", "{model}: {}", m.fit);
     let f = rec
         .watch_also
         .iter()
-        .find(|f| f.id == "iho-designated-only")
-        .expect("the designation warning listed for the proposed population contract");
+        .find(|f| f.id == flag)
+        .unwrap_or_else(|| panic!("{flag} listed for the proposed {model}"));
     assert_eq!(
         f.applies_if.as_deref(),
         Some(format!(
             "This applies to an option your answers say has been proposed or is in use: {}.",
-            population.short_name
+            m.short_name
         ))
         .as_deref()
     );
-    let mut none = raw.clone();
-    none.insert("q-budget-proposal".into(), RawAnswer::One("no".into()));
-    let rec = api::recommendation(&KB, &answers(&none, "m24 without the budget per person"));
+}
+
+/// Asserts that `flag` is neither under What to watch nor among the other options' warnings.
+fn assert_raised_nowhere(rec: &Recommendation, flag: &str) {
     assert!(rec
         .watch
         .iter()
         .chain(&rec.watch_also)
-        .all(|f| f.id != "iho-designated-only"));
+        .all(|f| f.id != flag));
 }
 
 /// The order a list of warnings must have: most serious first, then the order of `red_flags.json`.

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,789: the first 40, then each of the seventy-three earlier held-out sets once it had been run and
+/// The tuning set (1,813: the first 40, then each of the seventy-four earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1391/1789 = 78% and 1693/1789 = 95%; 49 violations): each new held-out set exposed more of the bias described
+/// (1408/1813 = 78% and 1716/1813 = 95%; 49 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the seventy-fourth set (bw01-bw24) joined (on content 2.63.0, as first run).
             // Tried on the tuning set (1,789) and not kept: pooling "being considered but not agreed" counting +2 or
             // +1 for a section 75 pool instead of +3, or +3 for joint commissioning instead of +2 (arrangement leader
             // 1574 -> 1572, 1573, 1563; second encoding 1575 -> 1577, 1573, 1565), looked at because a pool led
@@ -419,20 +420,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1574, 1391, 1383],
-            top3: [1711, 1693, 1703],
+            leader: [1592, 1408, 1404],
+            top3: [1733, 1716, 1727],
             violations: 49,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the seventy-fourth, bw01-bw24) was first run, with every change before it
-/// committed (content 2.63.0): vehicle leader 17/24 (71%; the target is 85%), top three 23/24 (96%; target
+/// figures the engine gave when the set (the seventy-fifth, bx01-bx24) was first run, with every change before it
+/// committed (content 2.63.0): vehicle leader 19/24 (79%; the target is 85%), top three 21/24 (88%; target
 /// 90%), no must-not-lead violation: see tests/scenarios/README.md. One set is noisy: the
-/// thirty-sixth to seventy-fourth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// thirty-sixth to seventy-fifth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24 and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24 and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -444,8 +445,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [18, 17, 21],
-            top3: [22, 23, 24],
+            leader: [15, 19, 21],
+            top3: [20, 21, 24],
             violations: 0,
         },
     );
@@ -494,10 +495,10 @@ fn held_out_encoders_agree() {
     // sixty-eighth 88.6% (1092/1232), the sixty-ninth 87.0% (1013/1164), the seventieth 88.0% (1140/1296), the
     // seventy-first 87.9% (1121/1276; 87.8%, 1120/1276, with the option whether costs are moving between
     // organisations' budgets answered for it after the run by other helpers), the seventy-second 91.3%
-    // (1143/1252), the seventy-third 84.0% (1068/1271) and the seventy-fourth 89.3% (1128/1263;
-    // tests/scenarios/README.md). The floor is the seventy-fourth set's figure.
+    // (1143/1252), the seventy-third 84.0% (1068/1271), the seventy-fourth 89.3% (1128/1263) and the seventy-fifth
+    // 88.9% (1132/1273; tests/scenarios/README.md). The floor is the seventy-fifth set's figure.
     assert!(
-        share(same, either) >= 0.893,
+        share(same, either) >= 0.889,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -876,6 +876,40 @@ fn whether_nhs_england_keeps_a_service_decides_single_or_delegated_commissioning
     );
 }
 
+/// Several councils commissioning together are asked whether one would commission for the others, as several
+/// integrated care boards are: one that does, or has offered to, leads to a lead commissioner, each keeping its own
+/// contracts to joint commissioning, and one council on its own to a single commissioner, which is not asked.
+#[test]
+fn several_councils_are_asked_about_lead_commissioning_and_one_council_is_not() {
+    let leader = |commissioner: &str, lead: Option<&str>| {
+        let mut raw: RawAnswers = BTreeMap::new();
+        raw.insert("q-commissioner".into(), RawAnswer::One(commissioner.into()));
+        if let Some(l) = lead {
+            raw.insert("q-lead-commissioning".into(), RawAnswer::One(l.into()));
+        }
+        recommend(&raw).arrangements[0].id.clone()
+    };
+    assert_eq!(
+        leader("several-councils", Some("one-for-all")),
+        "lead-commissioner"
+    );
+    assert_eq!(
+        leader("several-councils", Some("each-own")),
+        "joint-commissioning"
+    );
+    assert_eq!(leader("council", None), "single-commissioner");
+    let mut raw: RawAnswers = BTreeMap::new();
+    raw.insert("q-commissioner".into(), RawAnswer::One("council".into()));
+    raw.insert(
+        "q-lead-commissioning".into(),
+        RawAnswer::One("one-for-all".into()),
+    );
+    assert!(
+        Answers::from_raw(kb(), &raw).is_err(),
+        "one council is not asked whether it would commission for others"
+    );
+}
+
 /// A provider offering to lead that is failing its own contracts is kept out of "may suit you" as a lead provider,
 /// with the reason; one that meets them is not.
 #[test]

@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,813: the first 40, then each of the seventy-four earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1408/1813 = 78% and 1716/1813 = 95%; 49 violations): each new held-out set exposed more of the bias described
+/// (1408/1813 = 78% and 1716/1813 = 95%; 48 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With "several councils together" a separate answer to who is commissioning, asked whether one would
+            // commission for the others (content 2.64.0; answered blind for the 108 situations either encoding had
+            // answered "a council, or councils"): arrangement leader 1592 -> 1601 (second encoding 1592 -> 1603),
+            // top three 1733 -> 1734 (both), violations 49 -> 48 (57 -> 56); vehicle and payment unchanged.
             // When the seventy-fourth set (bw01-bw24) joined (on content 2.63.0, as first run).
             // Tried on the tuning set (1,789) and not kept: pooling "being considered but not agreed" counting +2 or
             // +1 for a section 75 pool instead of +3, or +3 for joint commissioning instead of +2 (arrangement leader
@@ -420,9 +424,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1592, 1408, 1404],
-            top3: [1733, 1716, 1727],
-            violations: 49,
+            leader: [1601, 1408, 1404],
+            top3: [1734, 1716, 1727],
+            violations: 48,
         },
     );
 }

@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,813: the first 40, then each of the seventy-four earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1408/1813 = 78% and 1716/1813 = 95%; 48 violations): each new held-out set exposed more of the bias described
+/// (1409/1813 = 78% and 1716/1813 = 95%; 46 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,12 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With a hint that a body paying only a small share, without deciding the service, does not make
+            // commissioning joint (content 2.65.0; who is commissioning answered again blind for the 453 situations
+            // either encoding had answered "an integrated care board and councils together", 47 encodings moved):
+            // arrangement leader 1601 -> 1608 (second encoding 1603 -> 1606), top three 1734 -> 1745 (1734 -> 1739),
+            // violations 48 -> 46 (56 -> 56), all three leaders 975 -> 980 (993 -> 995); vehicle 1408 -> 1409 (1400
+            // -> 1399), payment 1404 -> 1402 (1435 -> 1434), warnings all present 1521 -> 1518 (1514 -> 1511).
             // With "several councils together" a separate answer to who is commissioning, asked whether one would
             // commission for the others (content 2.64.0; answered blind for the 108 situations either encoding had
             // answered "a council, or councils"): arrangement leader 1592 -> 1601 (second encoding 1592 -> 1603),
@@ -424,9 +430,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1601, 1408, 1404],
-            top3: [1734, 1716, 1727],
-            violations: 48,
+            leader: [1608, 1409, 1402],
+            top3: [1745, 1716, 1727],
+            violations: 46,
         },
     );
 }

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,837: the first 40, then each of the seventy-five earlier held-out sets once it had been run and
+/// The tuning set (1,861: the first 40, then each of the seventy-six earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1428/1837 = 78% and 1737/1837 = 95%; 46 violations): each new held-out set exposed more of the bias described
+/// (1445/1861 = 78% and 1757/1861 = 94%; 48 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the seventy-sixth set (by01-by24) joined (on content 2.65.0, as first run).
             // Tried on the tuning set (1,837) and not kept: providers agreeing to be sub-contracted counting +2, +3
             // or +4 (decisive) for a lead provider instead of +1 (vehicle leader 1428 -> 1428, 1427, 1431; second
             // encoding 1417 -> 1419, 1413, 1414; violations 46 -> 47, 46, 46 and 56 -> 57, 57, 57), looked at because
@@ -443,20 +444,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1626, 1428, 1423],
-            top3: [1766, 1737, 1751],
-            violations: 46,
+            leader: [1647, 1445, 1436],
+            top3: [1789, 1757, 1773],
+            violations: 48,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the seventy-sixth, by01-by24) was first run, with every change before it
-/// committed (content 2.65.0): vehicle leader 17/24 (71%; the target is 85%), top three 20/24 (83%; target
-/// 90%), two must-not-lead violations (none on the second encoding): see tests/scenarios/README.md. One set is
-/// noisy: the thirty-sixth to seventy-sixth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the seventy-seventh, bz01-bz24) was first run, with every change before it
+/// committed (content 2.65.0): vehicle leader 18/24 (75%; the target is 85%), top three 24/24 (100%; target
+/// 90%), no must-not-lead violation: see tests/scenarios/README.md. One set is noisy: the thirty-sixth to
+/// seventy-seventh sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24 and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24 and 18/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -468,9 +469,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [21, 17, 13],
-            top3: [23, 20, 22],
-            violations: 2,
+            leader: [20, 18, 22],
+            top3: [23, 24, 24],
+            violations: 0,
         },
     );
 }
@@ -519,10 +520,10 @@ fn held_out_encoders_agree() {
     // seventy-first 87.9% (1121/1276; 87.8%, 1120/1276, with the option whether costs are moving between
     // organisations' budgets answered for it after the run by other helpers), the seventy-second 91.3%
     // (1143/1252), the seventy-third 84.0% (1068/1271), the seventy-fourth 89.3% (1128/1263), the seventy-fifth
-    // 88.9% (1132/1273) and the seventy-sixth 91.8% (1155/1258; tests/scenarios/README.md). The floor is the
-    // seventy-sixth set's figure.
+    // 88.9% (1132/1273), the seventy-sixth 91.8% (1155/1258) and the seventy-seventh 86.5% (1113/1286;
+    // tests/scenarios/README.md). The floor is the seventy-seventh set's figure.
     assert!(
-        share(same, either) >= 0.918,
+        share(same, either) >= 0.865,
         "held-out encoder agreement {same}/{either}"
     );
 }

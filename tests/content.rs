@@ -1077,11 +1077,18 @@ fn a_proposed_when_that_cannot_list_a_proposal_s_warnings_is_rejected() {
         }),
         "proposed_when: it reads no question",
     );
-    // Holding whatever the answers.
+    // Holding whatever the answers: every option of a question every journey answers.
+    let kb = Kb::embedded().unwrap();
+    let (_, commissioner) = kb
+        .content
+        .questions
+        .iter()
+        .find(|(_, q)| q.id == "q-commissioner")
+        .unwrap();
+    let every: Vec<&str> = commissioner.options.iter().map(|o| o.id.as_str()).collect();
     expect_problem(
         model("capitation", |m| {
-            m["proposed_when"] = serde_json::json!({"q": "q-commissioner",
-                "any_of": ["icb", "icb-council", "council", "several-icbs", "several-councils", "nhse-specialised"]})
+            m["proposed_when"] = serde_json::json!({"q": "q-commissioner", "any_of": every})
         }),
         "it holds whatever the answers",
     );

@@ -881,31 +881,26 @@ fn whether_nhs_england_keeps_a_service_decides_single_or_delegated_commissioning
 /// contracts to joint commissioning, and one council on its own to a single commissioner, which is not asked.
 #[test]
 fn several_councils_are_asked_about_lead_commissioning_and_one_council_is_not() {
-    let leader = |commissioner: &str, lead: Option<&str>| {
-        let mut raw: RawAnswers = BTreeMap::new();
-        raw.insert("q-commissioner".into(), RawAnswer::One(commissioner.into()));
-        if let Some(l) = lead {
-            raw.insert("q-lead-commissioning".into(), RawAnswer::One(l.into()));
-        }
-        recommend(&raw).arrangements[0].id.clone()
-    };
+    let leader = |pairs: &[(&str, &str)]| recommend(&single(pairs)).arrangements[0].id.clone();
+    let councils = ("q-commissioner", "several-councils");
     assert_eq!(
-        leader("several-councils", Some("one-for-all")),
+        leader(&[councils, ("q-lead-commissioning", "one-for-all")]),
         "lead-commissioner"
     );
     assert_eq!(
-        leader("several-councils", Some("each-own")),
+        leader(&[councils, ("q-lead-commissioning", "each-own")]),
         "joint-commissioning"
     );
-    assert_eq!(leader("council", None), "single-commissioner");
-    let mut raw: RawAnswers = BTreeMap::new();
-    raw.insert("q-commissioner".into(), RawAnswer::One("council".into()));
-    raw.insert(
-        "q-lead-commissioning".into(),
-        RawAnswer::One("one-for-all".into()),
+    assert_eq!(
+        leader(&[("q-commissioner", "council")]),
+        "single-commissioner"
     );
+    let one_council = single(&[
+        ("q-commissioner", "council"),
+        ("q-lead-commissioning", "one-for-all"),
+    ]);
     assert!(
-        Answers::from_raw(kb(), &raw).is_err(),
+        Answers::from_raw(kb(), &one_council).is_err(),
         "one council is not asked whether it would commission for others"
     );
 }

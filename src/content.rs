@@ -462,6 +462,11 @@ pub struct Effect {
     /// where a supporting answer weighs 1 to 3.
     #[serde(default)]
     pub decisive: bool,
+    /// Counts only while this condition on other answers holds too (for example, keeping today's way of paying
+    /// counts only where today's payment rules do not get in the way). Only `q`/`any_of` conditions, alone or
+    /// combined with `all` or `any`, on other questions: an unanswered question never satisfies one.
+    #[serde(default)]
+    pub when: Option<Condition>,
 }
 
 /// An answer option.

@@ -191,6 +191,9 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
         let Some(reach) = kb.reach.get(q) else {
             continue;
         };
+        // A conditional effect whose condition has failed could not count whatever this question's answer.
+        let live = live_reach(kb, q, states);
+        let reach = live.as_deref().unwrap_or(reach);
         match state {
             QState::Hidden => {}
             QState::Open => {
@@ -209,6 +212,17 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
                 for o in options_in(*mask) {
                     for e in per_option.get(o).map(Vec::as_slice).unwrap_or_default() {
                         if let Some(t) = out.get_mut(e.model) {
+                            match holds(kb, e, states) {
+                                Some(true) => {}
+                                Some(false) => continue,
+                                // Its condition waits on open questions: it may yet count.
+                                None => {
+                                    t.open_best += e.points.max(0);
+                                    t.open_worst += e.points.min(0);
+                                    t.could_be_ruled_out |= e.serious;
+                                    continue;
+                                }
+                            }
                             if waits(e, case == Some(true), t.in_place) {
                                 t.withheld += e.points;
                                 t.withheld_may_count = case.is_none();
@@ -261,6 +275,30 @@ fn mark_in_place(kb: &Kb, states: &[QState], out: &mut [Tally]) {
 /// for change (`case_made`) and the vehicle is not already in place.
 fn waits(e: &crate::kb::CompiledEffect, case_made: bool, in_place: bool) -> bool {
     e.gated && !case_made && !in_place
+}
+
+/// What question `q`'s answers can still do to each model when some of its effects are conditional and a condition
+/// has failed (`None`: the same as [`Kb::reach`]).
+fn live_reach(kb: &Kb, q: usize, states: &[QState]) -> Option<Vec<crate::kb::Reach>> {
+    let per_option = kb.effects.get(q)?;
+    let failed = |e: &crate::kb::CompiledEffect| holds(kb, e, states) == Some(false);
+    if !per_option.iter().flatten().any(failed) {
+        return None;
+    }
+    let kept: Vec<Vec<crate::kb::CompiledEffect>> = per_option
+        .iter()
+        .map(|effects| effects.iter().filter(|e| !failed(e)).copied().collect())
+        .collect();
+    let kind = kb.content.questions.get(q)?.1.kind;
+    Some(crate::kb::reach_of(&kept, kind, kb.content.models.len()))
+}
+
+/// Whether a conditional effect's condition holds (always, for an unconditional one): yes, no, or not until open
+/// questions are answered.
+fn holds(kb: &Kb, e: &crate::kb::CompiledEffect, states: &[QState]) -> Option<bool> {
+    e.when.map_or(Some(true), |w| {
+        kb.effect_when.get(w).and_then(|c| c.settle(states))
+    })
 }
 
 /// Whether an answer's option mask includes option `option`.
@@ -667,6 +705,10 @@ fn contributions(
                 .unwrap_or_default()
                 .iter()
                 .enumerate()
+                .filter(|(_, e)| {
+                    e.when
+                        .is_none_or(|w| kb.effect_when.get(w).is_some_and(|c| c.eval(&eff.sel)))
+                })
             {
                 if let Some(list) = out.get_mut(e.model) {
                     list.push(Contribution {
@@ -775,7 +817,9 @@ fn separator(
         let diff = |o: &Vec<crate::kb::CompiledEffect>| -> i32 {
             o.iter()
                 .map(|e| {
-                    if waits(e, case == Some(true), in_place(e.model)) {
+                    if waits(e, case == Some(true), in_place(e.model))
+                        || holds(kb, e, states) == Some(false)
+                    {
                         0
                     } else if e.model == x {
                         e.points

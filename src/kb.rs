@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 
 use crate::condition::{compile, compile_opt, Cond};
-use crate::content::{Content, Kind, Layer, Meta, Model, Psr, Question, SectionFile};
+use crate::content::{Condition, Content, Kind, Layer, Meta, Model, Psr, Question, SectionFile};
 use crate::error::{Error, ErrorKind};
 
 mod embedded {
@@ -45,6 +45,8 @@ pub struct CompiledEffect {
     /// A supporting (not decisive) positive effect on a model that needs a case for change: it counts only once
     /// the case for change holds ([`Kb::case_for_change`]).
     pub gated: bool,
+    /// Counts only while this condition holds too: an index into [`Kb::effect_when`].
+    pub when: Option<usize>,
 }
 
 /// An answer that says a model is already in place: question index, option index, model index.
@@ -85,6 +87,8 @@ pub struct Kb {
     pub show_if: Vec<Option<Cond>>,
     /// Per question, per option: compiled effects.
     pub effects: Vec<Vec<Vec<CompiledEffect>>>,
+    /// The conditions of conditional effects ([`CompiledEffect::when`]).
+    pub effect_when: Vec<Cond>,
     /// Per question, per model: what the question's answers can do to the model's score.
     pub reach: Vec<Vec<Reach>>,
     /// Per layer (arrangement, vehicle, payment): the floor of the fit divisor, the average over the layer's models
@@ -265,10 +269,21 @@ fn index_of<T>(
     Ok(map)
 }
 
+/// Whether a conditional effect's condition only asks that other questions' answers include options, so that an
+/// unanswered question never satisfies it and it holds or fails the same way over answers given and still to come.
+fn answers_only(c: &Condition, own: &str) -> bool {
+    match c {
+        Condition::AnyOf { q, .. } => q != own,
+        Condition::All { all } => !all.is_empty() && all.iter().all(|c| answers_only(c, own)),
+        Condition::Any { any } => !any.is_empty() && any.iter().all(|c| answers_only(c, own)),
+        Condition::Answered { .. } | Condition::Not { .. } => false,
+    }
+}
+
 /// What a question's answers can do to each model. A single-choice answer is one option; a multiple-choice answer
 /// can combine options, so its best is the sum of the options' gains and its worst the sum of their losses (a
 /// bound that every real answer stays within).
-fn reach_of(per_option: &[Vec<CompiledEffect>], kind: Kind, models: usize) -> Vec<Reach> {
+pub fn reach_of(per_option: &[Vec<CompiledEffect>], kind: Kind, models: usize) -> Vec<Reach> {
     let mut out = vec![Reach::default(); models];
     for (m, r) in out.iter_mut().enumerate() {
         let points = per_option.iter().map(|effects| {
@@ -394,6 +409,7 @@ impl Kb {
 
         let mut show_if = Vec::with_capacity(qs.len());
         let mut effects = Vec::with_capacity(qs.len());
+        let mut effect_when = Vec::new();
         let mut in_place = Vec::new();
         let mut skill_question = BTreeMap::new();
         let mut time_question = None;
@@ -425,11 +441,29 @@ impl Kb {
                         .models
                         .get(model)
                         .is_some_and(|m| m.needs_case_for_change);
+                    let when = match &e.when {
+                        Some(c) => {
+                            let ctx = format!(
+                                "the effect on `{}` of option `{}` of {context}",
+                                e.model, o.id
+                            );
+                            if !answers_only(c, &q.id) {
+                                return Err(Error::new(
+                                    ErrorKind::Content,
+                                    format!("{ctx}: its condition may only ask that other questions' answers include options (`q` with `any_of`, combined with `all` or `any`)"),
+                                ));
+                            }
+                            effect_when.push(compile(c, qs, &question_index, &ctx)?);
+                            Some(effect_when.len() - 1)
+                        }
+                        None => None,
+                    };
                     list.push(CompiledEffect {
                         model,
                         points: e.points,
                         serious: e.serious,
                         gated: needs_case && !e.decisive && e.points > 0,
+                        when,
                     });
                 }
                 if let Some(id) = &o.in_place {
@@ -560,6 +594,7 @@ impl Kb {
             route_index,
             show_if,
             effects,
+            effect_when,
             reach,
             floors,
             flag_when,

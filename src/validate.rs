@@ -536,7 +536,8 @@ pub fn problems(kb: &Kb) -> Vec<String> {
             let mut models_moved = BTreeSet::new();
             for e in &o.effects {
                 let ectx = format!("{octx} effect on `{}`", e.model);
-                if !models_moved.insert(e.model.as_str()) {
+                // Once unconditionally, and once more under each distinct condition.
+                if !models_moved.insert((e.model.as_str(), format!("{:?}", e.when))) {
                     c.fail(format!("{ectx}: the option moves this model twice"));
                 }
                 if e.decisive {

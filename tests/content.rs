@@ -1456,3 +1456,64 @@ fn a_case_for_change_that_answering_more_could_unmake_is_rejected() {
         "may only ask that answers include options",
     );
 }
+
+#[test]
+fn an_effect_condition_may_only_ask_for_other_questions_answers() {
+    for (when, why) in [
+        (
+            serde_json::json!({"not": {"q": "q-problem", "any_of": ["outcomes"]}}),
+            "not",
+        ),
+        (
+            serde_json::json!({"q": "q-problem", "answered": true}),
+            "answered",
+        ),
+        (
+            serde_json::json!({"q": "q-commissioner", "any_of": ["council"]}),
+            "its own question",
+        ),
+        (
+            serde_json::json!({"all": [{"q": "q-problem", "any_of": ["outcomes"]}, {"not": {"q": "q-time", "any_of": ["under-6"]}}]}),
+            "not, inside all",
+        ),
+    ] {
+        let err =
+            with_edit("questions/01-need.json", |v| first_effect(v)["when"] = when).expect_err(why);
+        assert!(
+            err.to_string()
+                .contains("may only ask that other questions' answers include options"),
+            "{why}: {err}"
+        );
+    }
+    // The same shapes on other questions' answers load.
+    let ok = with_edit("questions/01-need.json", |v| {
+        first_effect(v)["when"] = serde_json::json!({"any": [{"q": "q-problem", "any_of": ["outcomes"]}, {"q": "q-time", "any_of": ["under-6"]}]})
+    })
+    .expect("loads");
+    assert!(ok.is_empty(), "{ok:?}");
+}
+
+#[test]
+fn an_option_moves_a_model_a_second_time_only_under_a_condition() {
+    let twice = |when: Option<Value>| {
+        with_edit("questions/01-need.json", |v| {
+            let mut copy = first_effect(v).clone();
+            if let Some(w) = when {
+                copy["when"] = w;
+            }
+            v["questions"][0]["options"][0]["effects"]
+                .as_array_mut()
+                .unwrap()
+                .push(copy);
+        })
+    };
+    expect_problem(twice(None), "moves this model twice");
+    let conditional = twice(Some(
+        serde_json::json!({"q": "q-problem", "any_of": ["outcomes"]}),
+    ))
+    .expect("loads");
+    assert!(
+        !conditional.iter().any(|p| p.contains("twice")),
+        "{conditional:?}"
+    );
+}

@@ -1022,3 +1022,79 @@ fn a_vehicle_already_in_place_carries_no_margin_unless_its_holder_is_failing() {
     let alliance = lead(Some("alliance"), Some("yes"));
     assert!(alliance.margin > 0 && !alliance.withheld.is_empty());
 }
+
+/// Keeping today's way of paying counts for activity-based or blended payment only where today's contracts and
+/// payment rules do not get in the way: the same payment answer counts 4 points more with that answer, is recorded
+/// as a reason citing it, and is not among the points that could count once a barrier is reported.
+#[test]
+fn keeping_todays_payment_counts_only_where_payment_rules_do_not_get_in_the_way() {
+    for (today, rule) in [("activity", "activity-based"), ("blended", "blended")] {
+        let paid = |barrier: &str| {
+            let raw = single(&[
+                ("q-contract-barrier", barrier),
+                ("q-current-payment", today),
+            ]);
+            model(&recommend(&raw).payments, rule)
+        };
+        let keep = |m: &ModelResult| {
+            m.reasons
+                .iter()
+                .filter(|c| {
+                    c.question_id == "q-current-payment" && c.why.contains("get in the way")
+                })
+                .map(|c| c.points)
+                .sum::<i32>()
+        };
+        let (no, yes, unsure) = (paid("no"), paid("yes-clearly"), paid("not-sure"));
+        assert_eq!(keep(&no), 4, "{rule}: no barrier");
+        assert_eq!(keep(&yes), 0, "{rule}: a clear barrier");
+        assert_eq!(keep(&unsure), 0, "{rule}: not sure");
+        // The barrier answer itself moves these models too; the conditional effect is the rest of the difference.
+        let barrier_points = |m: &ModelResult| {
+            m.reasons
+                .iter()
+                .chain(&m.concerns)
+                .filter(|c| c.question_id == "q-contract-barrier")
+                .map(|c| c.points)
+                .sum::<i32>()
+        };
+        assert_eq!(
+            no.score - barrier_points(&no),
+            yes.score - barrier_points(&yes) + 4,
+            "{rule}"
+        );
+        assert_eq!(
+            no.reachable,
+            yes.reachable + 4,
+            "{rule}: the effect is not among the points that could count once its condition fails"
+        );
+    }
+    // Block payment has no such effect: the barrier answer already counts for it.
+    let block = |barrier: &str| {
+        let raw = single(&[
+            ("q-contract-barrier", barrier),
+            ("q-current-payment", "fixed"),
+        ]);
+        model(&recommend(&raw).payments, "block")
+            .reasons
+            .iter()
+            .filter(|c| c.question_id == "q-current-payment")
+            .count()
+    };
+    assert_eq!(block("no"), block("yes-clearly"));
+}
+
+/// While the answer a conditional effect waits on is still to come, the effect is not counted, and the open
+/// question can still make it count: the ranking is not settled on it.
+#[test]
+fn a_conditional_effect_waits_for_the_answer_it_depends_on() {
+    let raw = single(&[("q-current-payment", "activity")]);
+    let open = model(&recommend(&raw).payments, "activity-based");
+    assert!(
+        !open
+            .reasons
+            .iter()
+            .any(|c| c.why.contains("get in the way")),
+        "counted before the barrier question is answered"
+    );
+}

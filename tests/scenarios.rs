@@ -187,6 +187,18 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With an effect that counts only while another answer holds (content 2.66.0): a payment per unit of
+            // activity, or a fixed sum plus a variable part, today counting +4 more (decisive) for keeping that way of
+            // paying where today's contracts and payment rules do not get in the way. Payment leader 1436 -> 1452,
+            // top three 1773 -> 1775 (second encoding 1467 -> 1478, 1776 -> 1777); arrangement, vehicle, violations
+            // (48, 56) and warnings all present (1554, 1548) unchanged. Chosen on the tuning set by the fixed rule
+            // (payment leader up on both encodings; no more violations, and no fewer vehicle leaders or warnings, on
+            // either): of the block payments leading where activity-based payment was expected, half are paid per
+            // unit today and answered that today's payment rules do not get in the way (first seen in the
+            // seventy-third set while it was held out; see below). Tried and not kept: the same for a fixed sum and
+            // block payment (1451, 1483; violations 56 -> 57), +3 for all three (1454, 1481; warnings 1554 -> 1552,
+            // 1548 -> 1546), +5 or +6 for all three (violations 56 -> 57), and dropping the +3 that the same answer
+            // gives block payment whatever today's way of paying (1440, 1462).
             // When the seventy-sixth set (by01-by24) joined (on content 2.65.0, as first run).
             // Tried on the tuning set (1,837) and not kept: providers agreeing to be sub-contracted counting +2, +3
             // or +4 (decisive) for a lead provider instead of +1 (vehicle leader 1428 -> 1428, 1427, 1431; second
@@ -444,8 +456,8 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1647, 1445, 1436],
-            top3: [1789, 1757, 1773],
+            leader: [1647, 1445, 1452],
+            top3: [1789, 1757, 1775],
             violations: 48,
         },
     );

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,861: the first 40, then each of the seventy-six earlier held-out sets once it had been run and
+/// The tuning set (1,885: the first 40, then each of the seventy-seven earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1445/1861 = 78% and 1757/1861 = 94%; 48 violations): each new held-out set exposed more of the bias described
+/// (1463/1885 = 78% and 1781/1885 = 94%; 48 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the seventy-seventh set (bz01-bz24) joined (on content 2.66.0 it gives vehicle leader 18/24 and
+            // payment leader 22/24, as first run on 2.65.0).
             // With an effect that counts only while another answer holds (content 2.66.0): a payment per unit of
             // activity, or a fixed sum plus a variable part, today counting +4 more (decisive) for keeping that way of
             // paying where today's contracts and payment rules do not get in the way. Payment leader 1436 -> 1452,
@@ -456,20 +458,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1647, 1445, 1452],
-            top3: [1789, 1757, 1775],
+            leader: [1667, 1463, 1474],
+            top3: [1812, 1781, 1799],
             violations: 48,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the seventy-seventh, bz01-bz24) was first run, with every change before it
-/// committed (content 2.65.0): vehicle leader 18/24 (75%; the target is 85%), top three 24/24 (100%; target
+/// figures the engine gave when the set (the seventy-eighth, ca01-ca24) was first run, with every change before it
+/// committed (content 2.66.0): vehicle leader 19/24 (79%; the target is 85%), top three 23/24 (96%; target
 /// 90%), no must-not-lead violation: see tests/scenarios/README.md. One set is noisy: the thirty-sixth to
-/// seventy-seventh sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// seventy-eighth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24 and 18/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24 and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -481,8 +483,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 18, 22],
-            top3: [23, 24, 24],
+            leader: [18, 19, 21],
+            top3: [23, 23, 23],
             violations: 0,
         },
     );
@@ -532,10 +534,10 @@ fn held_out_encoders_agree() {
     // seventy-first 87.9% (1121/1276; 87.8%, 1120/1276, with the option whether costs are moving between
     // organisations' budgets answered for it after the run by other helpers), the seventy-second 91.3%
     // (1143/1252), the seventy-third 84.0% (1068/1271), the seventy-fourth 89.3% (1128/1263), the seventy-fifth
-    // 88.9% (1132/1273), the seventy-sixth 91.8% (1155/1258) and the seventy-seventh 86.5% (1113/1286;
-    // tests/scenarios/README.md). The floor is the seventy-seventh set's figure.
+    // 88.9% (1132/1273), the seventy-sixth 91.8% (1155/1258), the seventy-seventh 86.5% (1113/1286) and the
+    // seventy-eighth 90.5% (1166/1288; tests/scenarios/README.md). The floor is the seventy-eighth set's figure.
     assert!(
-        share(same, either) >= 0.865,
+        share(same, either) >= 0.905,
         "held-out encoder agreement {same}/{either}"
     );
 }

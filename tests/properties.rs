@@ -1098,3 +1098,34 @@ fn a_conditional_effect_waits_for_the_answer_it_depends_on() {
         "counted before the barrier question is answered"
     );
 }
+
+/// Boards that hold a service NHS England has already delegated are asked whether one of them commissions it for
+/// the others: a host board that does leads to a lead commissioner; one body holding it alone leaves the single
+/// commissioner first; a service NHS England keeps, or is still handing on, is not asked.
+#[test]
+fn an_already_delegated_service_is_asked_whether_a_host_board_commissions_for_the_others() {
+    let delegated = |lead: &str| {
+        recommend(&single(&[
+            ("q-commissioner", "nhse-specialised"),
+            ("q-nhse-delegation", "delegated"),
+            ("q-lead-commissioning", lead),
+        ]))
+        .arrangements[0]
+            .id
+            .clone()
+    };
+    assert_eq!(delegated("one-for-all"), "lead-commissioner");
+    assert_eq!(delegated("one-holder"), "single-commissioner");
+    assert_ne!(delegated("each-own"), "lead-commissioner");
+    for not_asked in ["keeping", "delegating", "later", "jointly", "not-sure"] {
+        let raw = single(&[
+            ("q-commissioner", "nhse-specialised"),
+            ("q-nhse-delegation", not_asked),
+            ("q-lead-commissioning", "one-for-all"),
+        ]);
+        assert!(
+            Answers::from_raw(kb(), &raw).is_err(),
+            "{not_asked}: the follow-up is not asked"
+        );
+    }
+}

@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,885: the first 40, then each of the seventy-seven earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1463/1885 = 78% and 1781/1885 = 94%; 48 violations): each new held-out set exposed more of the bias described
+/// (1464/1885 = 78% and 1781/1885 = 94%; 45 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,13 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With boards holding a service NHS England has already delegated asked whether one of them commissions
+            // it for the others (content 2.67.0; answered blind for the 69 situations either encoding had answered
+            // "already delegated", 69 of 69 the same by both helpers), a new answer for one body holding it alone,
+            // and one body commissioning for the others counting -3 for a single commissioner: arrangement leader
+            // 1667 -> 1676 (second encoding 1665 -> 1675), top three 1812 -> 1817 (1808 -> 1813), violations 48 ->
+            // 45 (56 -> 53); vehicle 1463 -> 1464, payment 1474 -> 1475 (both unchanged on the second encodings),
+            // warnings unchanged. The question alone gave 1675 (1673); with -2 for a single commissioner 1676 (1674).
             // When the seventy-seventh set (bz01-bz24) joined (on content 2.66.0 it gives vehicle leader 18/24 and
             // payment leader 22/24, as first run on 2.65.0).
             // With an effect that counts only while another answer holds (content 2.66.0): a payment per unit of
@@ -458,9 +465,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1667, 1463, 1474],
-            top3: [1812, 1781, 1799],
-            violations: 48,
+            leader: [1676, 1464, 1475],
+            top3: [1817, 1781, 1799],
+            violations: 45,
         },
     );
 }

@@ -280,6 +280,9 @@ fn waits(e: &crate::kb::CompiledEffect, case_made: bool, in_place: bool) -> bool
 /// What question `q`'s answers can still do to each model when some of its effects are conditional and a condition
 /// has failed (`None`: the same as [`Kb::reach`]).
 fn live_reach(kb: &Kb, q: usize, states: &[QState]) -> Option<Vec<crate::kb::Reach>> {
+    if !kb.conditional.get(q).copied().unwrap_or(false) {
+        return None;
+    }
     let per_option = kb.effects.get(q)?;
     let failed = |e: &crate::kb::CompiledEffect| holds(kb, e, states) == Some(false);
     if !per_option.iter().flatten().any(failed) {

@@ -89,6 +89,8 @@ pub struct Kb {
     pub effects: Vec<Vec<Vec<CompiledEffect>>>,
     /// The conditions of conditional effects ([`CompiledEffect::when`]).
     pub effect_when: Vec<Cond>,
+    /// Per question: whether any of its options' effects is conditional (so its reach can depend on other answers).
+    pub conditional: Vec<bool>,
     /// Per question, per model: what the question's answers can do to the model's score.
     pub reach: Vec<Vec<Reach>>,
     /// Per layer (arrangement, vehicle, payment): the floor of the fit divisor, the average over the layer's models
@@ -568,6 +570,12 @@ impl Kb {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
+        let conditional: Vec<bool> = effects
+            .iter()
+            .map(|per_option: &Vec<Vec<CompiledEffect>>| {
+                per_option.iter().flatten().any(|e| e.when.is_some())
+            })
+            .collect();
         let reach: Vec<Vec<Reach>> = effects
             .iter()
             .zip(qs)
@@ -594,6 +602,7 @@ impl Kb {
             route_index,
             show_if,
             effects,
+            conditional,
             effect_when,
             reach,
             floors,

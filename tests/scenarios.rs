@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,885: the first 40, then each of the seventy-seven earlier held-out sets once it had been run and
+/// The tuning set (1,909: the first 40, then each of the seventy-eight earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1464/1885 = 78% and 1781/1885 = 94%; 45 violations): each new held-out set exposed more of the bias described
+/// (1483/1909 = 78% and 1804/1909 = 94%; 45 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the seventy-eighth set (ca01-ca24) joined, its encodings answered for content 2.67.0 where they
+            // show the new question (ca13 and ca14, by two blind helpers after its run; on content 2.67.0 it gives
+            // arrangement leader 20/24, first run 18/24 on 2.66.0, vehicle 19/24 and payment 21/24 as first run).
             // With boards holding a service NHS England has already delegated asked whether one of them commissions
             // it for the others (content 2.67.0; answered blind for the 69 situations either encoding had answered
             // "already delegated", 69 of 69 the same by both helpers), a new answer for one body holding it alone,
@@ -465,20 +468,21 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1676, 1464, 1475],
-            top3: [1817, 1781, 1799],
+            leader: [1696, 1483, 1496],
+            top3: [1840, 1804, 1822],
             violations: 45,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the seventy-eighth, ca01-ca24) was first run, with every change before it
-/// committed (content 2.66.0): vehicle leader 19/24 (79%; the target is 85%), top three 23/24 (96%; target
-/// 90%), no must-not-lead violation: see tests/scenarios/README.md. One set is noisy: the thirty-sixth to
-/// seventy-eighth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the seventy-ninth, cb01-cb24) was first run, with every change before it
+/// committed (content 2.67.0): vehicle leader 17/24 (71%; the target is 85%), top three 22/24 (92%; target
+/// 90%), two must-not-lead violations (activity-based payment first for both halves of the homeless hostels pair,
+/// cb09 and cb10, where it would lead without the 2.66.0 change too): see tests/scenarios/README.md. One set is
+/// noisy: the thirty-sixth to seventy-ninth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24 and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24 and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -490,9 +494,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [18, 19, 21],
-            top3: [23, 23, 23],
-            violations: 0,
+            leader: [17, 17, 16],
+            top3: [22, 22, 21],
+            violations: 2,
         },
     );
 }
@@ -541,10 +545,11 @@ fn held_out_encoders_agree() {
     // seventy-first 87.9% (1121/1276; 87.8%, 1120/1276, with the option whether costs are moving between
     // organisations' budgets answered for it after the run by other helpers), the seventy-second 91.3%
     // (1143/1252), the seventy-third 84.0% (1068/1271), the seventy-fourth 89.3% (1128/1263), the seventy-fifth
-    // 88.9% (1132/1273), the seventy-sixth 91.8% (1155/1258), the seventy-seventh 86.5% (1113/1286) and the
-    // seventy-eighth 90.5% (1166/1288; tests/scenarios/README.md). The floor is the seventy-eighth set's figure.
+    // 88.9% (1132/1273), the seventy-sixth 91.8% (1155/1258), the seventy-seventh 86.5% (1113/1286), the
+    // seventy-eighth 90.5% (1166/1288) and the seventy-ninth 89.6% (1149/1283; tests/scenarios/README.md). The
+    // floor is the seventy-ninth set's figure.
     assert!(
-        share(same, either) >= 0.905,
+        share(same, either) >= 0.895,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 
 use crate::condition::{compile, compile_opt, Cond};
-use crate::content::{Condition, Content, Kind, Layer, Meta, Model, Psr, Question, SectionFile};
+use crate::content::{Content, Kind, Layer, Meta, Model, Psr, Question, SectionFile};
 use crate::error::{Error, ErrorKind};
 
 mod embedded {
@@ -271,17 +271,6 @@ fn index_of<T>(
     Ok(map)
 }
 
-/// Whether a conditional effect's condition only asks that other questions' answers include options, so that an
-/// unanswered question never satisfies it and it holds or fails the same way over answers given and still to come.
-fn answers_only(c: &Condition, own: &str) -> bool {
-    match c {
-        Condition::AnyOf { q, .. } => q != own,
-        Condition::All { all } => !all.is_empty() && all.iter().all(|c| answers_only(c, own)),
-        Condition::Any { any } => !any.is_empty() && any.iter().all(|c| answers_only(c, own)),
-        Condition::Answered { .. } | Condition::Not { .. } => false,
-    }
-}
-
 /// What a question's answers can do to each model. A single-choice answer is one option; a multiple-choice answer
 /// can combine options, so its best is the sum of the options' gains and its worst the sum of their losses (a
 /// bound that every real answer stays within).
@@ -449,13 +438,18 @@ impl Kb {
                                 "the effect on `{}` of option `{}` of {context}",
                                 e.model, o.id
                             );
-                            if !answers_only(c, &q.id) {
+                            let cond = compile(c, qs, &question_index, &ctx)?;
+                            // Positive, so that an unanswered question never satisfies it and it settles the same
+                            // way over answers given and still to come.
+                            let mut own = false;
+                            cond.questions(&mut |read| own |= read == qi);
+                            if !cond.is_positive() || !cond.reads_a_question() || own {
                                 return Err(Error::new(
                                     ErrorKind::Content,
                                     format!("{ctx}: its condition may only ask that other questions' answers include options (`q` with `any_of`, combined with `all` or `any`)"),
                                 ));
                             }
-                            effect_when.push(compile(c, qs, &question_index, &ctx)?);
+                            effect_when.push(cond);
                             Some(effect_when.len() - 1)
                         }
                         None => None,

@@ -1476,6 +1476,7 @@ fn an_effect_condition_may_only_ask_for_other_questions_answers() {
             serde_json::json!({"all": [{"q": "q-problem", "any_of": ["outcomes"]}, {"not": {"q": "q-time", "any_of": ["under-6"]}}]}),
             "not, inside all",
         ),
+        (serde_json::json!({"all": []}), "reads no question"),
     ] {
         let err =
             with_edit("questions/01-need.json", |v| first_effect(v)["when"] = when).expect_err(why);

@@ -1084,8 +1084,7 @@ fn keeping_todays_payment_counts_only_where_payment_rules_do_not_get_in_the_way(
     assert_eq!(block("no"), block("yes-clearly"));
 }
 
-/// While the answer a conditional effect waits on is still to come, the effect is not counted, and the open
-/// question can still make it count: the ranking is not settled on it.
+/// While the answer a conditional effect waits on is still to come, the effect is not counted.
 #[test]
 fn a_conditional_effect_waits_for_the_answer_it_depends_on() {
     let raw = single(&[("q-current-payment", "activity")]);

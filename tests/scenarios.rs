@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,933: the first 40, then each of the seventy-nine earlier held-out sets once it had been run and
+/// The tuning set (1,956: the first 40, then each of the eighty earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1500/1933 = 78% and 1826/1933 = 94%; 47 violations): each new held-out set exposed more of the bias described
+/// (1517/1956 = 78% and 1849/1956 = 95%; 47 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the eightieth set (cc01-cc24 less cc17) joined (on content 2.68.0, as first run).
             // Warnings only (content 2.68.0): an NHS trust that the others accept, or fear, as lead and that has
             // offered to hold the budget raises the sub-contract notices for the situation, and a provider the others
             // accept or fear as lead that has offered to hold the budget raises the lead's conflict, whatever today's
@@ -486,20 +487,21 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1713, 1500, 1512],
-            top3: [1862, 1826, 1843],
+            leader: [1736, 1517, 1530],
+            top3: [1885, 1849, 1865],
             violations: 47,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the eightieth, cc01-cc24 less cc17) was first run, with every change before
-/// it committed (content 2.67.0): vehicle leader 17/23 (74%; the target is 85%), top three 23/23 (100%;
-/// target 90%), no must-not-lead violation: see tests/scenarios/README.md. One set is noisy: the thirty-sixth to
-/// eightieth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the eighty-first, cd01-cd24) was first run, with every change before it
+/// committed (content 2.68.0): vehicle leader 19/24 (79%; the target is 85%), top three 22/24 (92%; target
+/// 90%), one must-not-lead violation (delegated commissioning first for a national service NHS England asks one
+/// board to commission for all, cd13): see tests/scenarios/README.md. One set is noisy: the thirty-sixth to
+/// eighty-first sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24 and 17/23 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23 and 19/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -511,9 +513,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [23, 17, 18],
-            top3: [23, 23, 22],
-            violations: 0,
+            leader: [22, 19, 18],
+            top3: [23, 22, 24],
+            violations: 1,
         },
     );
 }
@@ -563,10 +565,10 @@ fn held_out_encoders_agree() {
     // organisations' budgets answered for it after the run by other helpers), the seventy-second 91.3%
     // (1143/1252), the seventy-third 84.0% (1068/1271), the seventy-fourth 89.3% (1128/1263), the seventy-fifth
     // 88.9% (1132/1273), the seventy-sixth 91.8% (1155/1258), the seventy-seventh 86.5% (1113/1286), the
-    // seventy-eighth 90.5% (1166/1288), the seventy-ninth 89.6% (1149/1283) and the eightieth 89.2% (1110/1245;
-    // tests/scenarios/README.md). The floor is the eightieth set's figure.
+    // seventy-eighth 90.5% (1166/1288), the seventy-ninth 89.6% (1149/1283), the eightieth 89.2% (1110/1245)
+    // and the eighty-first 84.1% (1069/1271; tests/scenarios/README.md). The floor is the eighty-first set's figure.
     assert!(
-        share(same, either) >= 0.891,
+        share(same, either) >= 0.841,
         "held-out encoder agreement {same}/{either}"
     );
 }

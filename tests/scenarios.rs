@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (1,956: the first 40, then each of the eighty earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1517/1956 = 78% and 1849/1956 = 95%; 47 violations): each new held-out set exposed more of the bias described
+/// (1529/1956 = 78% and 1851/1956 = 95%; 48 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,21 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // What matters most, asked again (content 2.69.0): a hint for commissioners who have not said what they
+            // would protect (answer for what the decision is mainly meant to achieve; "None of these" only when it is
+            // meant to achieve none of them, or two equally), answered again blind for all 1,956 situations by eight
+            // helpers (primary and second by different helpers): the two answers agree in 1744 of 1,956 (89.2%),
+            // where the earlier encodings agreed in 1639 (83.8%). With the new answers and the old weights: arrangement
+            // 1736 -> 1735 (second encoding 1735 -> 1733), vehicle 1517 -> 1525 (1509 -> 1509), payment 1530 -> 1524
+            // (1552 -> 1539), violations 47 -> 51 (55 -> 56). Weights then chosen on the tuning set: shorter waits +1
+            // for blended payment (was +4, decisive), keeping a service running +1 for block payment (was +2), and
+            // joining up care no longer -1 for the standard contract (the +2 it gives the vehicles that hold a pathway
+            // already counts it). Against content 2.68.0: arrangement 1736 -> 1735 (1735 -> 1733), vehicle 1517 ->
+            // 1529 (1509 -> 1519), top three 1849 -> 1851 (1847 -> 1845), payment 1530 -> 1539 (1552 -> 1563),
+            // violations 47 -> 48 (55 -> 55), warnings all present 1628 -> 1629 (1624 -> 1624). Also tried: blended
+            // +3, +2 or +1 alone, block +3 or +1, the standard contract +3 for keeping a service running, year of care
+            // +2 or +3 and capitation +3 for moving money, a section 75 pool +1 for moving money, activity-based +2
+            // for shorter waits, on top of these (none better on both encodings).
             // When the eightieth set (cc01-cc24 less cc17) joined (on content 2.68.0, as first run).
             // Warnings only (content 2.68.0): an NHS trust that the others accept, or fear, as lead and that has
             // offered to hold the budget raises the sub-contract notices for the situation, and a provider the others
@@ -487,9 +502,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1736, 1517, 1530],
-            top3: [1885, 1849, 1865],
-            violations: 47,
+            leader: [1735, 1529, 1539],
+            top3: [1885, 1851, 1870],
+            violations: 48,
         },
     );
 }

@@ -377,16 +377,16 @@ fn warnings_only_for_other_options_still_sit_under_what_to_watch() {
 /// proposed such a budget takes it away.
 #[test]
 fn warnings_for_a_proposed_option_are_listed_where_it_does_not_fit() {
-    let raw = tuning_answers("ac13-multimorbidity-budget-includes-hospital");
+    let raw = tuning_answers("aq22-neighbourhood-frailty-sum-per-person-2021");
     assert_eq!(
         raw["q-budget-proposal"],
         RawAnswer::One("per-person".into())
     );
-    let rec = api::recommendation(&KB, &answers(&raw, "ac13"));
+    let rec = api::recommendation(&KB, &answers(&raw, "aq22"));
     assert_listed_as_proposed(&rec, &rec.payments, "capitation", "cost-shifting");
     let rec = api::recommendation(
         &KB,
-        &answers(&no_budget_proposal(&raw), "ac13 without the proposal"),
+        &answers(&no_budget_proposal(&raw), "aq22 without the proposal"),
     );
     assert_raised_nowhere(&rec, "cost-shifting");
 }

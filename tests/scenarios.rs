@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (1,980: the first 40, then each of the eighty-one earlier held-out sets once it had been run and
+/// The tuning set (2,003: the first 40, then each of the eighty-two earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1548/1980 = 78% and 1873/1980 = 95%; 49 violations): each new held-out set exposed more of the bias described
+/// (1566/2003 = 78% and 1896/2003 = 95%; 51 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the eighty-second set (ce01-ce24 less ce13) joined (on content 2.69.0, as first run, with its two
+            // violations: violations 49 -> 51).
             // When the eighty-first set (cd01-cd24) joined, with what matters most answered again for it by two blind
             // helpers after its run (27 of its 48 answers changed; the two now agree in 23 of 24, its encoders in 9):
             // on content 2.69.0 it gives arrangement 22/24, vehicle 19/24 and payment 20/24 (first run on 2.68.0:
@@ -506,21 +508,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1757, 1548, 1559],
-            top3: [1908, 1873, 1894],
-            violations: 49,
+            leader: [1775, 1566, 1577],
+            top3: [1930, 1896, 1915],
+            violations: 51,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the eighty-second, ce01-ce24 less ce13) was first run, with every change
-/// before it committed (content 2.69.0): vehicle leader 18/23 (78%; the target is 85%), top three 23/23
-/// (100%; target 90%), two must-not-lead violations (payment per call for NHS 111 as calls fall, ce16, and a pathway
-/// price for newborn checks after home births, ce20): see tests/scenarios/README.md. One set is noisy: the
-/// thirty-sixth to eighty-second sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the eighty-third, cf01-cf24) was first run, with every change before it
+/// committed (content 2.69.0): vehicle leader 20/24 (83%; the target is 85%), top three 22/24 (92%; target
+/// 90%), no must-not-lead violation: see tests/scenarios/README.md. One set is noisy: the thirty-sixth to
+/// eighty-third sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24 and 18/23 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23 and 20/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -532,9 +533,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [18, 18, 18],
-            top3: [22, 23, 21],
-            violations: 2,
+            leader: [23, 20, 19],
+            top3: [23, 22, 22],
+            violations: 0,
         },
     );
 }
@@ -585,10 +586,10 @@ fn held_out_encoders_agree() {
     // (1143/1252), the seventy-third 84.0% (1068/1271), the seventy-fourth 89.3% (1128/1263), the seventy-fifth
     // 88.9% (1132/1273), the seventy-sixth 91.8% (1155/1258), the seventy-seventh 86.5% (1113/1286), the
     // seventy-eighth 90.5% (1166/1288), the seventy-ninth 89.6% (1149/1283), the eightieth 89.2% (1110/1245),
-    // the eighty-first 84.1% (1069/1271) and the eighty-second 89.6% (1088/1214; tests/scenarios/README.md). The
-    // floor is the eighty-second set's figure.
+    // the eighty-first 84.1% (1069/1271), the eighty-second 89.6% (1088/1214) and the eighty-third 86.7%
+    // (1127/1300; tests/scenarios/README.md). The floor is the eighty-third set's figure.
     assert!(
-        share(same, either) >= 0.896,
+        share(same, either) >= 0.866,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -204,10 +204,11 @@ fn tuning_set_holds_its_figures() {
             // joining up care no longer -1 for the standard contract (the +2 it gives the vehicles that hold a pathway
             // already counts it). Against content 2.68.0: arrangement 1736 -> 1735 (1735 -> 1733), vehicle 1517 ->
             // 1529 (1509 -> 1519), top three 1849 -> 1851 (1847 -> 1845), payment 1530 -> 1539 (1552 -> 1563),
-            // violations 47 -> 48 (55 -> 55), warnings all present 1628 -> 1629 (1624 -> 1624). Also tried: blended
-            // +3, +2 or +1 alone, block +3 or +1, the standard contract +3 for keeping a service running, year of care
-            // +2 or +3 and capitation +3 for moving money, a section 75 pool +1 for moving money, activity-based +2
-            // for shorter waits, on top of these (none better on both encodings).
+            // violations 47 -> 48 (55 -> 55), warnings all present 1628 -> 1629 (1624 -> 1624). Also tried on the
+            // new answers, none better on both encodings: blended +3, +2 or +1 for shorter waits alone; with blended
+            // +3 or +2, block +3 or +1, blended 0 or the standard contract +3 for keeping a service running; year of
+            // care +2 for moving money, alone or with capitation +3; and, on top of the three kept, activity-based +2
+            // for shorter waits, year of care +3 or a section 75 pool +1 for moving money.
             // When the eightieth set (cc01-cc24 less cc17) joined (on content 2.68.0, as first run).
             // Warnings only (content 2.68.0): an NHS trust that the others accept, or fear, as lead and that has
             // offered to hold the budget raises the sub-contract notices for the situation, and a provider the others

@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (2,003: the first 40, then each of the eighty-two earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The issue's targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1566/2003 = 78% and 1896/2003 = 95%; 51 violations): each new held-out set exposed more of the bias described
+/// (1581/2003 = 79% and 1901/2003 = 95%; 52 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,27 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // Two answers asked again (content 2.70.0). "Nothing major is wrong: a change is proposed" is chosen only
+            // if, had no one proposed the change, the commissioners would keep the service as it is; "do today's
+            // contracts get in the way?" gets rules for the unclear cases (a missing service is not a barrier in
+            // itself when a contract can be let or varied to buy it; "Not sure" only when there is a problem whose
+            // cause is unknown). Both answered again blind for all 2,003 situations by sixteen helpers (primary and
+            // second by different helpers; a first round of eight on the second question, under a rule that counted
+            // any missing service as a barrier, was read differently by its helpers and replaced). The option is
+            // chosen alike in 1897 of 2,003 (94.7%; the earlier encodings 1790, 89.4%), the question answered alike in
+            // 1821 (90.9%; earlier 1716, 85.7%); the option is now chosen in 699 answers of 4,006 (earlier 1,397), and
+            // 53 answers keep it as their only problem although the helper did not choose it. With the new answers and
+            // the old weights: vehicle 1566 -> 1550 (second encoding 1556 -> 1547), top three 1896 -> 1901 (1890 ->
+            // 1895), payment 1577 -> 1593 (1603 -> 1608), top three 1915 -> 1913, violations 51 -> 52 (59 -> 59).
+            // Weights then chosen on the tuning set: "contracts do not get in the way" +1 for no new contract (was +4,
+            // decisive; the +3 for keeping or re-letting the standard contract already counts it), and "a change is
+            // proposed" +5, decisive, for no new contract (was +3): against content 2.69.0, vehicle 1566 -> 1581
+            // (1556 -> 1579), top three 1896 -> 1901 (1890 -> 1896), payment 1577 -> 1600 (1603 -> 1614), top three
+            // 1915 -> 1913 (1913 -> 1912), arrangement unchanged, violations 51 -> 52 (59 -> 59), warnings all present
+            // 1668 -> 1668 (1661 -> 1660). Also tried: "no barrier" +2 or +3 or nothing for no new contract (1567,
+            // 1560, 1579; second encoding 1565, 1561, 1577), with the standard contract +2 or +4 instead of +3, with
+            // "not sure" no longer +1 for it, or with block +2 or +4; "a change is proposed" +4 or +6 for no new
+            // contract (1576, 1577), or +4 for the standard contract; and "no major gaps" +4 (decisive) for it.
             // When the eighty-second set (ce01-ce24 less ce13) joined (on content 2.69.0, as first run, with its two
             // violations: violations 49 -> 51).
             // When the eighty-first set (cd01-cd24) joined, with what matters most answered again for it by two blind
@@ -509,9 +530,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1775, 1566, 1577],
-            top3: [1930, 1896, 1915],
-            violations: 51,
+            leader: [1775, 1581, 1600],
+            top3: [1930, 1901, 1913],
+            violations: 52,
         },
     );
 }

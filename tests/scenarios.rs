@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,003: the first 40, then each of the eighty-two earlier held-out sets once it had been run and
+/// The tuning set (2,027: the first 40, then each of the eighty-three earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The issue's targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1581/2003 = 79% and 1901/2003 = 95%; 52 violations): each new held-out set exposed more of the bias described
+/// (1602/2027 = 79% and 1923/2027 = 95%; 52 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,11 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the eighty-third set (cf01-cf24) joined, with "a change is proposed" and "do the contracts get in
+            // the way?" answered again for it by two blind helpers after its run (they agree on both in 24 of 24;
+            // 13 of its 48 answers to the question and 7 to the option changed): on content 2.70.0 it gives
+            // arrangement 23/24, vehicle 21/24 and payment 18/24 (first run on 2.69.0: 23, 20 and 19), and no
+            // violation.
             // Two answers asked again (content 2.70.0). "Nothing major is wrong: a change is proposed" is chosen only
             // if, had no one proposed the change, the commissioners would keep the service as it is; "do today's
             // contracts get in the way?" gets rules for the unclear cases (a missing service is not a barrier in
@@ -530,20 +535,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1775, 1581, 1600],
-            top3: [1930, 1901, 1913],
+            leader: [1798, 1602, 1618],
+            top3: [1953, 1923, 1935],
             violations: 52,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the eighty-third, cf01-cf24) was first run, with every change before it
-/// committed (content 2.69.0): vehicle leader 20/24 (83%; the issue's target is 85%), top three 22/24 (92%; target
+/// figures the engine gave when the set (the eighty-fourth, cg01-cg24) was first run, with every change before it
+/// committed (content 2.70.0): vehicle leader 20/24 (83%; the issue's target is 85%), top three 23/24 (96%; target
 /// 90%), no must-not-lead violation: see tests/scenarios/README.md. One set is noisy: the thirty-sixth to
-/// eighty-third sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// eighty-fourth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23 and 20/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24 and 20/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -555,8 +560,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [23, 20, 19],
-            top3: [23, 22, 22],
+            leader: [20, 20, 22],
+            top3: [23, 23, 23],
             violations: 0,
         },
     );
@@ -608,10 +613,11 @@ fn held_out_encoders_agree() {
     // (1143/1252), the seventy-third 84.0% (1068/1271), the seventy-fourth 89.3% (1128/1263), the seventy-fifth
     // 88.9% (1132/1273), the seventy-sixth 91.8% (1155/1258), the seventy-seventh 86.5% (1113/1286), the
     // seventy-eighth 90.5% (1166/1288), the seventy-ninth 89.6% (1149/1283), the eightieth 89.2% (1110/1245),
-    // the eighty-first 84.1% (1069/1271), the eighty-second 89.6% (1088/1214) and the eighty-third 86.7%
-    // (1127/1300; tests/scenarios/README.md). The floor is the eighty-third set's figure.
+    // the eighty-first 84.1% (1069/1271), the eighty-second 89.6% (1088/1214), the eighty-third 86.7%
+    // (1127/1300) and the eighty-fourth 90.1% (1137/1262; tests/scenarios/README.md). The floor is the
+    // eighty-fourth set's figure.
     assert!(
-        share(same, either) >= 0.866,
+        share(same, either) >= 0.900,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -104,6 +104,12 @@ pub struct Tally {
     pub in_place: bool,
     /// An open question could say it is already in place.
     pub could_be_in_place: bool,
+    /// How far `reachable` could yet fall once open questions settle the conditions of conditional effects (0 or
+    /// more): the bound used for a rival's best case.
+    pub reach_could_fall: i32,
+    /// How far `reachable` could yet rise once open questions settle those conditions (0 or more): the bound used
+    /// for the leader's worst case.
+    pub reach_could_rise: i32,
 }
 
 impl Tally {
@@ -127,6 +133,19 @@ impl Tally {
     /// `points` as a fit over [`Tally::divisor`] in hundredths, less `margin`.
     fn scaled_less(&self, points: i64, margin: i32) -> i64 {
         points * 100 - i64::from(margin) * self.divisor()
+    }
+
+    /// The divisor that makes `points` the highest fit it could become once open questions settle the conditions
+    /// that change what could count for it (`highest`), or the lowest: a smaller divisor raises a positive fit and
+    /// lowers a negative one.
+    fn extreme_divisor(&self, points: i64, highest: bool) -> i64 {
+        let smaller = fit_base(self.reachable - self.reach_could_fall, self.floor);
+        let larger = fit_base(self.reachable + self.reach_could_rise, self.floor);
+        if (points > 0) == highest {
+            smaller
+        } else {
+            larger
+        }
     }
 }
 
@@ -194,6 +213,15 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
         // A conditional effect whose condition has failed could not count whatever this question's answer.
         let live = live_reach(kb, q, states);
         let reach = live.as_deref().unwrap_or(reach);
+        // While open questions could still settle a condition, what could count may yet fall or rise.
+        if *state != QState::Hidden {
+            if let Some((low, high)) = reach_bounds(kb, q, states) {
+                for (t, ((r, l), h)) in out.iter_mut().zip(reach.iter().zip(&low).zip(&high)) {
+                    t.reach_could_fall += (r.best - l.best).max(0);
+                    t.reach_could_rise += (h.best - r.best).max(0);
+                }
+            }
+        }
         match state {
             QState::Hidden => {}
             QState::Open => {
@@ -294,6 +322,45 @@ fn live_reach(kb: &Kb, q: usize, states: &[QState]) -> Option<Vec<crate::kb::Rea
         .collect();
     let kind = kb.content.questions.get(q)?.1.kind;
     Some(crate::kb::reach_of(&kept, kind, kb.content.models.len()))
+}
+
+/// The least and the most question `q`'s answers could do for each model once open questions settle the conditions
+/// of its conditional effects: the reach with every effect still waiting on open questions counted only if it takes
+/// points away, and only if it adds them (`None`: no effect waits, so the reach cannot change).
+fn reach_bounds(
+    kb: &Kb,
+    q: usize,
+    states: &[QState],
+) -> Option<(Vec<crate::kb::Reach>, Vec<crate::kb::Reach>)> {
+    if !kb.conditional.get(q).copied().unwrap_or(false) {
+        return None;
+    }
+    let per_option = kb.effects.get(q)?;
+    let state = |e: &crate::kb::CompiledEffect| holds(kb, e, states);
+    if !per_option.iter().flatten().any(|e| state(e).is_none()) {
+        return None;
+    }
+    let kind = kb.content.questions.get(q)?.1.kind;
+    let keep = |adding: bool| -> Vec<Vec<crate::kb::CompiledEffect>> {
+        per_option
+            .iter()
+            .map(|effects| {
+                effects
+                    .iter()
+                    .filter(|e| match state(e) {
+                        Some(held) => held,
+                        None => (e.points > 0) == adding,
+                    })
+                    .copied()
+                    .collect()
+            })
+            .collect()
+    };
+    let n = kb.content.models.len();
+    Some((
+        crate::kb::reach_of(&keep(false), kind, n),
+        crate::kb::reach_of(&keep(true), kind, n),
+    ))
 }
 
 /// Whether a conditional effect's condition holds (always, for an unconditional one): yes, no, or not until open
@@ -783,16 +850,13 @@ fn settled(tallies: &[Tally], order: &[usize], margin: (i64, i64)) -> bool {
             };
             let best = i64::from(b.points) + i64::from(b.open_best) + i64::from(released);
             let b_margin = if b.could_be_in_place { 0 } else { b.margin };
-            let (worst, best) = (a.scaled(worst), b.scaled_less(best, b_margin));
-            let strictly = worst * b.divisor() > best * a.divisor();
-            strictly
-                && ahead_by(
-                    worst,
-                    a.divisor(),
-                    best,
-                    b.divisor(),
-                    (margin.0 * 100, margin.1),
-                )
+            // Each over the divisor open questions could still give it that is worst for the leader.
+            let a_div = a.extreme_divisor(worst, false);
+            let b_div = b.extreme_divisor(best, true);
+            let worst = worst * 100 - i64::from(a.margin) * a_div;
+            let best = best * 100 - i64::from(b_margin) * b_div;
+            let strictly = worst * b_div > best * a_div;
+            strictly && ahead_by(worst, a_div, best, b_div, (margin.0 * 100, margin.1))
         })
 }
 

@@ -34,9 +34,17 @@ const MAX_CITED: usize = 1;
 /// would reach it even then gives only the most serious ([`MIN_RISKS`]).
 const MAX_RISKS: usize = 3;
 
-/// The fewest warnings the risks table gives: the last stage of shortening, which the body never reaches the limit
-/// beyond (3 of 800 random answer sets still reached it with two risks).
+/// The fewest warnings the risks table gives: the last stage but one of shortening (3 of 800 random answer sets still
+/// reached the limit with two risks).
 const MIN_RISKS: usize = 1;
+
+/// The strongest reasons the preferred option's section gives from the user's answers; the last stage of shortening
+/// gives [`MIN_REASONS`] (one tuning scenario, a joint venture renewed with a pooled fund, reached the limit with one
+/// risk and three reasons).
+const MAX_REASONS: usize = 3;
+
+/// The fewest reasons for the preferred option: the last stage of shortening.
+const MIN_REASONS: usize = 2;
 
 /// Answers in the situation table (money, capability and procurement come back in sections 6 to 8).
 const MAX_SITUATION: usize = 6;
@@ -436,30 +444,33 @@ fn lead(lead: &str, text: String) -> Item {
 pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> {
     // A board paper is two to four pages: when the body would reach the limit, its pointer to what would change the
     // advice goes (the results and the appendix keep every what-if), then its third risk joins the others in the
-    // appendix or the full report, and then its second.
+    // appendix or the full report, then its second, and last it gives two reasons for the preferred option, not three.
     // The stage is chosen on the paper without its appendix, so that the body is the same with or without one (the
     // appendix's own citations join the source list, and no cut to the body can remove them).
     // The recommendation and the journey are the same at every stage: work them out once.
     let rec = api::recommendation(kb, answers);
     let journey = api::journey(kb, answers);
-    let at = |opts, what_if, risks| build_at(kb, answers, &rec, &journey, opts, what_if, risks);
+    let at = |opts, what_if, risks, why| {
+        build_at(kb, answers, &rec, &journey, opts, what_if, (risks, why))
+    };
     let body = Options { appendix: false };
     for (what_if, risks) in [
         (true, MAX_RISKS),
         (false, MAX_RISKS),
         (false, MAX_RISKS - 1),
+        (false, MIN_RISKS),
     ] {
-        let paper = at(body, what_if, risks)?;
+        let paper = at(body, what_if, risks, MAX_REASONS)?;
         if body_words(&paper) < WORD_LIMIT {
             // Without an appendix, the paper measured is the paper.
             return if opts.appendix {
-                at(opts, what_if, risks)
+                at(opts, what_if, risks, MAX_REASONS)
             } else {
                 Ok(paper)
             };
         }
     }
-    at(opts, false, MIN_RISKS)
+    at(opts, false, MIN_RISKS, MIN_REASONS)
 }
 
 /// The words of a paper's body, without its appendix.
@@ -481,7 +492,7 @@ fn build_at(
     journey: &api::Journey,
     opts: Options,
     what_if: bool,
-    risks: usize,
+    (risks, why): (usize, usize),
 ) -> Result<Paper, Error> {
     let no_rec = || {
         Error::new(
@@ -575,7 +586,7 @@ fn build_at(
 
     // 2. Situation: the first answer of each part of the questionnaire, unless section 4 quotes it (as a reason,
     // the concern or what would change the advice).
-    let top_reasons = reasons(preferred, 3);
+    let top_reasons = reasons(preferred, why);
     let concern = preferred
         .models()
         .flat_map(|m| &m.concerns)

@@ -344,6 +344,31 @@ proptest! {
     }
 }
 
+/// A regression case the property below found (content 2.71.0): answers where whether today's contract is held by a
+/// lead provider decides what a renewal could count for each vehicle, so leaving that question open widens what
+/// could count for the rivals. With it unanswered, the vehicle must not be called settled on a divisor the answer
+/// could still shrink, so confidence is no higher than with it answered.
+#[test]
+fn an_open_question_that_settles_conditions_keeps_confidence_down() {
+    let kb = kb();
+    let masks: Vec<u32> = vec![
+        0, 0, 0, 779, 0, 16, 2, 4, 1, 1, 0, 0, 0, 4, 134, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 8, 0, 72, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 2, 0, 4, 1, 2, 4, 2, 4, 1, 0, 2, 0,
+        1, 0, 0, 0, 0, 0, 0, 1,
+    ];
+    let a = Answers::from_masks(kb, &masks);
+    let q = kb
+        .content
+        .questions
+        .iter()
+        .position(|(_, q)| q.id == "q-current-contract")
+        .unwrap();
+    assert_ne!(a.with_mask(q, 0), a, "the answers give today's contract");
+    let answered = engine::evaluate(kb, &a).confidence.level;
+    let open = engine::evaluate(kb, &a.with_mask(q, 0)).confidence.level;
+    assert!(open <= answered, "{open:?} against {answered:?}");
+}
+
 /// The knowledge base with the models in reverse content order.
 static REVERSED: LazyLock<Kb> = LazyLock::new(|| {
     let files = contract_advisor::kb::embedded_files();
@@ -971,7 +996,7 @@ fn a_provider_refusing_to_be_sub_contracted_rules_out_prime_and_lead() {
 
 /// A contract vehicle that today's contract already is needs no set-up: answering that a lead provider holds the
 /// contract takes the new-vehicle margin off the lead provider and lets its supporting answers count without a case
-/// for change, and says why; it adds no points of its own. When the holder is not meeting its contract, keeping it
+/// for change, and says why; it adds no points of its own (it only lets a renewal count for the vehicle in place). When the holder is not meeting its contract, keeping it
 /// is not on offer, and the lead provider is judged as a new vehicle again.
 #[test]
 fn a_vehicle_already_in_place_carries_no_margin_unless_its_holder_is_failing() {
@@ -1005,7 +1030,14 @@ fn a_vehicle_already_in_place_carries_no_margin_unless_its_holder_is_failing() {
         separate.score + held,
         "the score rises by exactly the answers held back: the answer adds no points of its own"
     );
-    assert_eq!(kept.reachable, separate.reachable);
+    // What it could reach differs only by a renewal, which counts for renewing the vehicle in place (and against a
+    // new one): this user's problem is not a renewal, so the score is unchanged.
+    assert!(
+        kept.reachable > separate.reachable,
+        "{} against {}",
+        kept.reachable,
+        separate.reachable
+    );
     assert!(kept.basis.contains("already in place"), "{}", kept.basis);
     assert!(kept
         .margin_note

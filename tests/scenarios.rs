@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (2,051: the first 40, then each of the eighty-four earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The issue's targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1622/2051 = 79% and 1946/2051 = 95%; 52 violations): each new held-out set exposed more of the bias described
+/// (1629/2051 = 79% and 1947/2051 = 95%; 50 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,30 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // Content 2.71.0, chosen on the tuning set with the eighty-fifth set (ch01-ch24 less ch10, 2,074 in all;
+            // that set had been run once on 2.70.0 and recorded, and joins the tuning set with the next set's run):
+            // no points against activity-based payment for a council commissioning (a price per unit, such as an hour
+            // of home care, is paid by local agreement; the model's definition now says so); the low-volume block
+            // counts +2 for block payment only where NHS providers are paid (+1 for any small contract; was +3 for
+            // all); combining the money being considered counts +1 for a section 75 pool (was +3); no new contract
+            // and an alliance can carry activity-based payment (keeping today's payment, or each provider's own
+            // contract under an alliance); and a renewal counts +5 (decisive) for renewing the vehicle in place where
+            // a lead provider, a prime contractor, an alliance or a joint venture holds today's contract, and for the
+            // standard contract only where each provider has its own contract or the service is new (the -2 or -3 for
+            // a new vehicle then only for the vehicles not in place). On the 2,074 against content 2.70.1:
+            // arrangement 1833 -> 1837 (second encoding 1829 -> 1835), top three 1996 -> 1998 (1993 -> 1997), vehicle
+            // 1639 -> 1646 (1639 -> 1646), top three 1967 -> 1968 (1961 -> 1960), payment 1651 -> 1662 (1663 ->
+            // 1671), top three 1981 -> 1982 (1979 -> 1982), violations 53 -> 50 (60 -> 57), warnings unchanged. On
+            // the 2,051 here: arrangement 1818 -> 1819 (1814 -> 1818), vehicle 1622 -> 1629 (1622 -> 1629), payment
+            // 1640 -> 1648 (1652 -> 1659), violations 52 -> 50 (59 -> 57). Also tried: block +3 for "the contracts do
+            // not get in the way" only where today's payment is a fixed sum (payment 1651 -> 1639); no patient choice
+            // +1 for block (was +3; 1617); a price per contact proposed +2 for activity-based (1654 with violations
+            // 54); "could it be done under a contract you hold?" Yes +2, +3 or +4 (decisive) for no new contract
+            // (vehicle 1607, 1591, 1584); a lead provider holding today's contract +2 or +4 for it (1614, 1614), or
+            // +4 where keeping a working service running is what matters most (1621 on the 2,051); a pool being
+            // considered +2, +1 or 0 for a section 75 pool with +1, +2 or +3 for joint commissioning (arrangement
+            // 1819 to 1836); the renewal of a vehicle in place +3, +4, +6 or +7; and a lead provider and a joint
+            // venture also carrying activity-based payment (payment 1656, violations 54 and 63).
             // When the eighty-fourth set (cg01-cg24) joined (on content 2.70.0, as first run).
             // When the eighty-third set (cf01-cf24) joined, with "a change is proposed" and "do the contracts get in
             // the way?" answered again for it by two blind helpers after its run (they agree on both in 24 of 24;
@@ -536,9 +560,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1818, 1622, 1640],
-            top3: [1976, 1946, 1958],
-            violations: 52,
+            leader: [1819, 1629, 1648],
+            top3: [1977, 1947, 1959],
+            violations: 50,
         },
     );
 }

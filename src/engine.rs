@@ -40,7 +40,7 @@ use std::cmp::Ordering;
 
 use crate::answers::{options_in, Answers, Effective};
 use crate::condition::QState;
-use crate::content::{Layer, Model};
+use crate::content::{Kind, Layer, Model};
 use crate::kb::Kb;
 
 /// Added to every model's reachable points before dividing: a model needs more than a couple of matching answers
@@ -215,12 +215,7 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
         let reach = live.as_deref().unwrap_or(reach);
         // While open questions could still settle a condition, what could count may yet fall or rise.
         if *state != QState::Hidden {
-            if let Some((low, high)) = reach_bounds(kb, q, states) {
-                for (t, ((r, l), h)) in out.iter_mut().zip(reach.iter().zip(&low).zip(&high)) {
-                    t.reach_could_fall += (r.best - l.best).max(0);
-                    t.reach_could_rise += (h.best - r.best).max(0);
-                }
-            }
+            add_reach_bounds(kb, q, states, reach, out);
         }
         match state {
             QState::Hidden => {}
@@ -324,43 +319,54 @@ fn live_reach(kb: &Kb, q: usize, states: &[QState]) -> Option<Vec<crate::kb::Rea
     Some(crate::kb::reach_of(&kept, kind, kb.content.models.len()))
 }
 
-/// The least and the most question `q`'s answers could do for each model once open questions settle the conditions
-/// of its conditional effects: the reach with every effect still waiting on open questions counted only if it takes
-/// points away, and only if it adds them (`None`: no effect waits, so the reach cannot change).
-fn reach_bounds(
+/// How far what question `q`'s answers could do for each model may yet fall or rise once open questions settle the
+/// conditions of its conditional effects, added to each tally (`reach` is what they could do now): the least counts
+/// every effect still waiting on open questions only if it takes points away, the most only if it adds them. No
+/// allocation: this runs on every recompute.
+fn add_reach_bounds(
     kb: &Kb,
     q: usize,
     states: &[QState],
-) -> Option<(Vec<crate::kb::Reach>, Vec<crate::kb::Reach>)> {
+    reach: &[crate::kb::Reach],
+    out: &mut [Tally],
+) {
     if !kb.conditional.get(q).copied().unwrap_or(false) {
-        return None;
+        return;
     }
-    let per_option = kb.effects.get(q)?;
-    let state = |e: &crate::kb::CompiledEffect| holds(kb, e, states);
-    if !per_option.iter().flatten().any(|e| state(e).is_none()) {
-        return None;
-    }
-    let kind = kb.content.questions.get(q)?.1.kind;
-    let keep = |adding: bool| -> Vec<Vec<crate::kb::CompiledEffect>> {
-        per_option
+    let (Some(per_option), Some((_, question))) = (kb.effects.get(q), kb.content.questions.get(q))
+    else {
+        return;
+    };
+    let waits = |e: &crate::kb::CompiledEffect| holds(kb, e, states).is_none();
+    for (m, (t, r)) in out.iter_mut().zip(reach).enumerate() {
+        // A model with no effect waiting here has nothing that could change.
+        if !per_option
             .iter()
-            .map(|effects| {
+            .flatten()
+            .any(|e| e.model == m && waits(e))
+        {
+            continue;
+        }
+        let best = |adding: bool| -> i32 {
+            let sums = per_option.iter().map(|effects| {
                 effects
                     .iter()
-                    .filter(|e| match state(e) {
+                    .filter(|e| e.model == m)
+                    .filter(|e| match holds(kb, e, states) {
                         Some(held) => held,
                         None => (e.points > 0) == adding,
                     })
-                    .copied()
-                    .collect()
-            })
-            .collect()
-    };
-    let n = kb.content.models.len();
-    Some((
-        crate::kb::reach_of(&keep(false), kind, n),
-        crate::kb::reach_of(&keep(true), kind, n),
-    ))
+                    .map(|e| e.points)
+                    .sum::<i32>()
+            });
+            match question.kind {
+                Kind::Single => sums.max().unwrap_or(0).max(0),
+                Kind::Multi => sums.filter(|p| *p > 0).sum(),
+            }
+        };
+        t.reach_could_fall += (r.best - best(false)).max(0);
+        t.reach_could_rise += (best(true) - r.best).max(0);
+    }
 }
 
 /// Whether a conditional effect's condition holds (always, for an unconditional one): yes, no, or not until open

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,098: the first 40, then each of the eighty-six earlier held-out sets once it had been run and
+/// The tuning set (2,120: the first 40, then each of the eighty-seven earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1662/2098 = 79% and 1991/2098 = 95%; 51 violations): each new held-out set exposed more of the bias described
+/// (1678/2120 = 79% and 2011/2120 = 95%; 51 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,7 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the eighty-seventh set (cj01-cj24 less cj05 and cj16) joined (on content 2.71.0, as first run).
             // When the eighty-sixth set (ci01-ci24) joined (on content 2.71.0, as first run, with its violation:
             // violations 50 -> 51).
             // When the eighty-fifth set (ch01-ch24 less ch10) joined (on content 2.71.0, which was chosen with it:
@@ -564,20 +565,20 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1860, 1662, 1677],
-            top3: [2021, 1991, 2005],
+            leader: [1880, 1678, 1694],
+            top3: [2043, 2011, 2026],
             violations: 51,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the eighty-seventh, cj01-cj24 less cj05 and cj16) was first run, with every
-/// change before it committed (content 2.71.0, the same engine as the eighty-sixth set's): vehicle leader 16/22 (73%;
-/// the target is 85%), top three 20/22 (91%; target 90%), no must-not-lead violation: see
-/// tests/scenarios/README.md. One set is noisy: the thirty-sixth to eighty-seventh sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the eighty-eighth, ck01-ck24 less ck04, ck05 and ck06) was first run, with
+/// every change before it committed (content 2.71.0, the same engine as the eighty-sixth and eighty-seventh sets'):
+/// vehicle leader 16/21 (76%; the target is 85%), top three 21/21 (100%; target 90%), no must-not-lead
+/// violation: see tests/scenarios/README.md. One set is noisy: the thirty-sixth to eighty-eighth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24 and 16/22 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22 and 16/21 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -590,7 +591,7 @@ fn held_out_set_holds_its_first_measured_figures() {
         &totals(&HELD_OUT),
         &Floor {
             leader: [20, 16, 17],
-            top3: [22, 20, 21],
+            top3: [21, 21, 20],
             violations: 0,
         },
     );
@@ -644,10 +645,10 @@ fn held_out_encoders_agree() {
     // seventy-eighth 90.5% (1166/1288), the seventy-ninth 89.6% (1149/1283), the eightieth 89.2% (1110/1245),
     // the eighty-first 84.1% (1069/1271), the eighty-second 89.6% (1088/1214), the eighty-third 86.7%
     // (1127/1300), the eighty-fourth 90.1% (1137/1262), the eighty-fifth 88.8% (1091/1229), the eighty-sixth 87.6%
-    // (1126/1286) and the eighty-seventh 88.7% (1059/1194; tests/scenarios/README.md). The floor is the
-    // eighty-seventh set's figure.
+    // (1126/1286), the eighty-seventh 88.7% (1059/1194) and the eighty-eighth 88.7% (1015/1144;
+    // tests/scenarios/README.md). The floor is the eighty-eighth set's figure.
     assert!(
-        share(same, either) >= 0.886,
+        share(same, either) >= 0.887,
         "held-out encoder agreement {same}/{either}"
     );
 }

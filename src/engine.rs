@@ -40,7 +40,7 @@ use std::cmp::Ordering;
 
 use crate::answers::{options_in, Answers, Effective};
 use crate::condition::QState;
-use crate::content::{Kind, Layer, Model};
+use crate::content::{Layer, Model};
 use crate::kb::Kb;
 
 /// Added to every model's reachable points before dividing: a model needs more than a couple of matching answers
@@ -311,12 +311,12 @@ fn live_reach(kb: &Kb, q: usize, states: &[QState]) -> Option<Vec<crate::kb::Rea
     if !per_option.iter().flatten().any(failed) {
         return None;
     }
-    let kept: Vec<Vec<crate::kb::CompiledEffect>> = per_option
-        .iter()
-        .map(|effects| effects.iter().filter(|e| !failed(e)).copied().collect())
-        .collect();
     let kind = kb.content.questions.get(q)?.1.kind;
-    Some(crate::kb::reach_of(&kept, kind, kb.content.models.len()))
+    Some(
+        (0..kb.content.models.len())
+            .map(|m| crate::kb::model_reach(per_option, kind, m, |e| !failed(e)))
+            .collect(),
+    )
 }
 
 /// How far what question `q`'s answers could do for each model may yet fall or rise once open questions settle the
@@ -347,22 +347,14 @@ fn add_reach_bounds(
         {
             continue;
         }
-        let best = |adding: bool| -> i32 {
-            let sums = per_option.iter().map(|effects| {
-                effects
-                    .iter()
-                    .filter(|e| e.model == m)
-                    .filter(|e| match holds(kb, e, states) {
-                        Some(held) => held,
-                        None => (e.points > 0) == adding,
-                    })
-                    .map(|e| e.points)
-                    .sum::<i32>()
-            });
-            match question.kind {
-                Kind::Single => sums.max().unwrap_or(0).max(0),
-                Kind::Multi => sums.filter(|p| *p > 0).sum(),
-            }
+        let best = |adding: bool| {
+            crate::kb::model_reach(per_option, question.kind, m, |e| {
+                match holds(kb, e, states) {
+                    Some(held) => held,
+                    None => (e.points > 0) == adding,
+                }
+            })
+            .best
         };
         t.reach_could_fall += (r.best - best(false)).max(0);
         t.reach_could_rise += (best(true) - r.best).max(0);

@@ -275,31 +275,46 @@ fn index_of<T>(
 /// can combine options, so its best is the sum of the options' gains and its worst the sum of their losses (a
 /// bound that every real answer stays within).
 pub fn reach_of(per_option: &[Vec<CompiledEffect>], kind: Kind, models: usize) -> Vec<Reach> {
-    let mut out = vec![Reach::default(); models];
-    for (m, r) in out.iter_mut().enumerate() {
-        let points = per_option.iter().map(|effects| {
+    (0..models)
+        .map(|m| model_reach(per_option, kind, m, |_| true))
+        .collect()
+}
+
+/// What a question's answers can do to model `m`, counting only the effects `counts` admits (the reckoning of
+/// [`reach_of`] for one model, with no allocation: the engine uses it on every recompute for conditional effects).
+pub fn model_reach(
+    per_option: &[Vec<CompiledEffect>],
+    kind: Kind,
+    m: usize,
+    counts: impl Fn(&CompiledEffect) -> bool,
+) -> Reach {
+    let points = || {
+        per_option.iter().map(|effects| {
             effects
                 .iter()
-                .filter(|e| e.model == m)
+                .filter(|e| e.model == m && counts(e))
                 .map(|e| e.points)
                 .sum::<i32>()
-        });
-        match kind {
-            Kind::Single => {
-                r.best = points.clone().max().unwrap_or(0).max(0);
-                r.worst = points.min().unwrap_or(0).min(0);
-            }
-            Kind::Multi => {
-                r.best = points.clone().filter(|p| *p > 0).sum();
-                r.worst = points.filter(|p| *p < 0).sum();
-            }
-        }
-        r.can_rule_out = per_option
+        })
+    };
+    let (best, worst) = match kind {
+        Kind::Single => (
+            points().max().unwrap_or(0).max(0),
+            points().min().unwrap_or(0).min(0),
+        ),
+        Kind::Multi => (
+            points().filter(|p| *p > 0).sum(),
+            points().filter(|p| *p < 0).sum(),
+        ),
+    };
+    Reach {
+        best,
+        worst,
+        can_rule_out: per_option
             .iter()
             .flatten()
-            .any(|e| e.model == m && e.serious);
+            .any(|e| e.model == m && e.serious && counts(e)),
     }
-    out
 }
 
 /// The most points that could ever count for a model: the best answer to every question.

@@ -450,28 +450,63 @@ pub fn build(kb: &Kb, answers: &Answers, opts: Options) -> Result<Paper, Error> 
     // The recommendation and the journey are the same at every stage: work them out once.
     let rec = api::recommendation(kb, answers);
     let journey = api::journey(kb, answers);
-    let at = |opts, what_if, risks, why| {
-        build_at(kb, answers, &rec, &journey, opts, what_if, (risks, why))
-    };
+    let at = |opts, stage| build_at(kb, answers, &rec, &journey, opts, stage);
     let body = Options { appendix: false };
-    for (what_if, risks) in [
-        (true, MAX_RISKS),
-        (false, MAX_RISKS),
-        (false, MAX_RISKS - 1),
-        (false, MIN_RISKS),
-    ] {
-        let paper = at(body, what_if, risks, MAX_REASONS)?;
+    let [earlier @ .., last] = &STAGES;
+    for stage in earlier {
+        let paper = at(body, *stage)?;
         if body_words(&paper) < WORD_LIMIT {
             // Without an appendix, the paper measured is the paper.
             return if opts.appendix {
-                at(opts, what_if, risks, MAX_REASONS)
+                at(opts, *stage)
             } else {
                 Ok(paper)
             };
         }
     }
-    at(opts, false, MIN_RISKS, MIN_REASONS)
+    at(opts, *last)
 }
+
+/// How much a board paper gives at one stage of shortening.
+#[derive(Debug, Clone, Copy)]
+struct Stage {
+    /// Whether it points to what would change the advice.
+    what_if: bool,
+    /// The warnings its risks table gives in full.
+    risks: usize,
+    /// The reasons it gives for the preferred option.
+    reasons: usize,
+}
+
+/// The stages of shortening, longest first: the first whose body stays under [`WORD_LIMIT`] is used, and the last
+/// whatever its length.
+const STAGES: [Stage; 5] = [
+    Stage {
+        what_if: true,
+        risks: MAX_RISKS,
+        reasons: MAX_REASONS,
+    },
+    Stage {
+        what_if: false,
+        risks: MAX_RISKS,
+        reasons: MAX_REASONS,
+    },
+    Stage {
+        what_if: false,
+        risks: MAX_RISKS - 1,
+        reasons: MAX_REASONS,
+    },
+    Stage {
+        what_if: false,
+        risks: MIN_RISKS,
+        reasons: MAX_REASONS,
+    },
+    Stage {
+        what_if: false,
+        risks: MIN_RISKS,
+        reasons: MIN_REASONS,
+    },
+];
 
 /// The words of a paper's body, without its appendix.
 fn body_words(p: &Paper) -> usize {
@@ -491,9 +526,13 @@ fn build_at(
     rec: &api::Recommendation,
     journey: &api::Journey,
     opts: Options,
-    what_if: bool,
-    (risks, why): (usize, usize),
+    stage: Stage,
 ) -> Result<Paper, Error> {
+    let Stage {
+        what_if,
+        risks,
+        reasons: reason_count,
+    } = stage;
     let no_rec = || {
         Error::new(
             ErrorKind::NoRecommendation,
@@ -586,7 +625,7 @@ fn build_at(
 
     // 2. Situation: the first answer of each part of the questionnaire, unless section 4 quotes it (as a reason,
     // the concern or what would change the advice).
-    let top_reasons = reasons(preferred, why);
+    let top_reasons = reasons(preferred, reason_count);
     let concern = preferred
         .models()
         .flat_map(|m| &m.concerns)

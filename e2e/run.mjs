@@ -886,14 +886,14 @@ await check('issue 5: axe on the exclusive “or” question, a single-choice er
   const t = await openRisky();
   const { page } = t;
   await axe(page, 'check answers with the “opened your link” notice');
-  // The question with an exclusive option: “No major gaps” clears the others and the others clear it.
+  // The question with an exclusive option: “No major gaps that we know of” clears the others and the others clear it.
   await change(page, 'q-gaps');
   assert(await page.evaluate(() => document.querySelector('contract-advisor').shadowRoot.querySelector('.ca-choice__divider')
     ?.nextElementSibling?.querySelector('input')?.value) === 'none-major', 'no “or” before the exclusive option');
   await axe(page, 'question (exclusive “or” option)');
   const checked = () => page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('input:checked')].map((i) => i.value));
   assert((await checked()).length === 2, 'the risky plan’s two gaps are not shown');
-  await page.getByLabel('No major gaps').check();
+  await page.getByLabel('No major gaps that we know of').check();
   assert(JSON.stringify(await checked()) === '["none-major"]', 'the exclusive option left others checked: ' + await checked());
   await page.getByLabel('Between health and social care').check();
   assert(JSON.stringify(await checked()) === '["health-social"]', 'another option left the exclusive one checked: ' + await checked());

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,120: the first 40, then each of the eighty-seven earlier held-out sets once it had been run and
+/// The tuning set (2,141: the first 40, then each of the eighty-eight earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1678/2120 = 79% and 2011/2120 = 95%; 51 violations): each new held-out set exposed more of the bias described
+/// (1694/2141 = 79% and 2032/2141 = 95%; 51 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the eighty-eighth set (ck01-ck24 less ck04, ck05 and ck06) joined (on content 2.71.0, as first
+            // run). Content 2.72.0 changed only question wording (rules for what to answer when nothing is known):
+            // the tuning set keeps the answers it was encoded with, so its figures did not move.
             // When the eighty-seventh set (cj01-cj24 less cj05 and cj16) joined (on content 2.71.0, as first run).
             // When the eighty-sixth set (ci01-ci24) joined (on content 2.71.0, as first run, with its violation:
             // violations 50 -> 51).
@@ -565,20 +568,21 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1880, 1678, 1694],
-            top3: [2043, 2011, 2026],
+            leader: [1900, 1694, 1711],
+            top3: [2064, 2032, 2046],
             violations: 51,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the eighty-eighth, ck01-ck24 less ck04, ck05 and ck06) was first run, with
-/// every change before it committed (content 2.71.0, the same engine as the eighty-sixth and eighty-seventh sets'):
-/// vehicle leader 16/21 (76%; the target is 85%), top three 21/21 (100%; target 90%), no must-not-lead
-/// violation: see tests/scenarios/README.md. One set is noisy: the thirty-sixth to eighty-eighth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the eighty-ninth, cl01-cl24) was first run, with every change before it
+/// committed (content 2.72.0: the weights of the eighty-sixth to eighty-eighth sets', with rules for what to answer
+/// when nothing is known on seven questions): vehicle leader 20/24 (83%; the target is 85%), top three 22/24
+/// (92%; target 90%), no must-not-lead violation: see tests/scenarios/README.md. One set is noisy: the thirty-sixth
+/// to eighty-ninth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22 and 16/21 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21 and 20/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -590,8 +594,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 16, 17],
-            top3: [21, 21, 20],
+            leader: [20, 20, 17],
+            top3: [23, 22, 21],
             violations: 0,
         },
     );
@@ -645,10 +649,11 @@ fn held_out_encoders_agree() {
     // seventy-eighth 90.5% (1166/1288), the seventy-ninth 89.6% (1149/1283), the eightieth 89.2% (1110/1245),
     // the eighty-first 84.1% (1069/1271), the eighty-second 89.6% (1088/1214), the eighty-third 86.7%
     // (1127/1300), the eighty-fourth 90.1% (1137/1262), the eighty-fifth 88.8% (1091/1229), the eighty-sixth 87.6%
-    // (1126/1286), the eighty-seventh 88.7% (1059/1194) and the eighty-eighth 88.7% (1015/1144;
-    // tests/scenarios/README.md). The floor is the eighty-eighth set's figure.
+    // (1126/1286), the eighty-seventh 88.7% (1059/1194), the eighty-eighth 88.7% (1015/1144) and the
+    // eighty-ninth, after rules for what to answer when nothing is known were added to seven questions, 90.1%
+    // (1119/1242; tests/scenarios/README.md). The floor is the eighty-ninth set's figure.
     assert!(
-        share(same, either) >= 0.887,
+        share(same, either) >= 0.900,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -41,7 +41,7 @@ use std::cmp::Ordering;
 use crate::answers::{options_in, Answers, Effective};
 use crate::condition::QState;
 use crate::content::{Layer, Model};
-use crate::kb::Kb;
+use crate::kb::{Kb, Reach};
 
 /// Added to every model's reachable points before dividing: a model needs more than a couple of matching answers
 /// to lead.
@@ -207,54 +207,41 @@ pub fn tallies(kb: &Kb, states: &[QState], out: &mut Vec<Tally>) {
     }));
     mark_in_place(kb, states, out);
     for (q, state) in states.iter().enumerate() {
-        let Some(reach) = kb.reach.get(q) else {
+        if *state == QState::Hidden {
             continue;
-        };
-        // A conditional effect whose condition has failed could not count whatever this question's answer.
-        let live = live_reach(kb, q, states);
-        let reach = live.as_deref().unwrap_or(reach);
-        // While open questions could still settle a condition, what could count may yet fall or rise.
-        if *state != QState::Hidden {
-            add_reach_bounds(kb, q, states, reach, out);
         }
-        match state {
-            QState::Hidden => {}
-            QState::Open => {
-                for (t, r) in out.iter_mut().zip(reach) {
-                    t.reachable += r.best;
-                    t.open_best += r.best;
-                    t.open_worst += r.worst;
-                    t.could_be_ruled_out |= r.can_rule_out;
-                }
+        let open = *state == QState::Open;
+        if kb.conditional.get(q).copied().unwrap_or(false) {
+            add_live_reach(kb, q, states, open, out);
+        } else if let Some(reach) = kb.reach.get(q) {
+            for (t, r) in out.iter_mut().zip(reach) {
+                add_reach(t, r, open);
             }
-            QState::Answered(mask) => {
-                for (t, r) in out.iter_mut().zip(reach) {
-                    t.reachable += r.best;
-                }
-                let per_option = kb.effects.get(q).map(Vec::as_slice).unwrap_or_default();
-                for o in options_in(*mask) {
-                    for e in per_option.get(o).map(Vec::as_slice).unwrap_or_default() {
-                        if let Some(t) = out.get_mut(e.model) {
-                            match holds(kb, e, states) {
-                                Some(true) => {}
-                                Some(false) => continue,
-                                // Its condition waits on open questions: it may yet count.
-                                None => {
-                                    t.open_best += e.points.max(0);
-                                    t.open_worst += e.points.min(0);
-                                    t.could_be_ruled_out |= e.serious;
-                                    continue;
-                                }
+        }
+        if let QState::Answered(mask) = state {
+            let per_option = kb.effects.get(q).map(Vec::as_slice).unwrap_or_default();
+            for o in options_in(*mask) {
+                for e in per_option.get(o).map(Vec::as_slice).unwrap_or_default() {
+                    if let Some(t) = out.get_mut(e.model) {
+                        match holds(kb, e, states) {
+                            Some(true) => {}
+                            Some(false) => continue,
+                            // Its condition waits on open questions: it may yet count.
+                            None => {
+                                t.open_best += e.points.max(0);
+                                t.open_worst += e.points.min(0);
+                                t.could_be_ruled_out |= e.serious;
+                                continue;
                             }
-                            if waits(e, case == Some(true), t.in_place) {
-                                t.withheld += e.points;
-                                t.withheld_may_count = case.is_none();
-                            } else {
-                                t.points += e.points;
-                            }
-                            t.ruled_out |= e.serious;
-                            t.touched = true;
                         }
+                        if waits(e, case == Some(true), t.in_place) {
+                            t.withheld += e.points;
+                            t.withheld_may_count = case.is_none();
+                        } else {
+                            t.points += e.points;
+                        }
+                        t.ruled_out |= e.serious;
+                        t.touched = true;
                     }
                 }
             }
@@ -300,65 +287,49 @@ fn waits(e: &crate::kb::CompiledEffect, case_made: bool, in_place: bool) -> bool
     e.gated && !case_made && !in_place
 }
 
-/// What question `q`'s answers can still do to each model when some of its effects are conditional and a condition
-/// has failed (`None`: the same as [`Kb::reach`]).
-fn live_reach(kb: &Kb, q: usize, states: &[QState]) -> Option<Vec<crate::kb::Reach>> {
-    if !kb.conditional.get(q).copied().unwrap_or(false) {
-        return None;
+/// Adds what one question that applies can do to a model (`r`) to its tally: to the points that could count for it,
+/// and while the question is `open` to its best and worst case.
+fn add_reach(t: &mut Tally, r: &Reach, open: bool) {
+    t.reachable += r.best;
+    if open {
+        t.open_best += r.best;
+        t.open_worst += r.worst;
+        t.could_be_ruled_out |= r.can_rule_out;
     }
-    let per_option = kb.effects.get(q)?;
-    let failed = |e: &crate::kb::CompiledEffect| holds(kb, e, states) == Some(false);
-    if !per_option.iter().flatten().any(failed) {
-        return None;
-    }
-    let kind = kb.content.questions.get(q)?.1.kind;
-    Some(
-        (0..kb.content.models.len())
-            .map(|m| crate::kb::model_reach(per_option, kind, m, |e| !failed(e)))
-            .collect(),
-    )
 }
 
-/// How far what question `q`'s answers could do for each model may yet fall or rise once open questions settle the
-/// conditions of its conditional effects, added to each tally (`reach` is what they could do now): the least counts
-/// every effect still waiting on open questions only if it takes points away, the most only if it adds them. No
-/// allocation: this runs on every recompute.
-fn add_reach_bounds(
-    kb: &Kb,
-    q: usize,
-    states: &[QState],
-    reach: &[crate::kb::Reach],
-    out: &mut [Tally],
-) {
-    if !kb.conditional.get(q).copied().unwrap_or(false) {
-        return;
-    }
-    let (Some(per_option), Some((_, question))) = (kb.effects.get(q), kb.content.questions.get(q))
+/// [`add_reach`] for a question `q` with conditional effects ([`Kb::conditional`]), and how far that reach could yet
+/// fall or rise once open questions settle their conditions, in one pass over its effects ([`Kb::by_model`],
+/// [`crate::kb::reaches_by_model`]) with no allocation: this runs on every recompute.
+///
+/// What counts for a model is what its answers can do now: an effect whose condition has failed could not count,
+/// whatever this question's answer. The least it could become counts every effect still waiting on open questions
+/// only if it takes points away, the most only if it adds them.
+fn add_live_reach(kb: &Kb, q: usize, states: &[QState], open: bool, out: &mut [Tally]) {
+    let (Some(by_model), Some((_, question))) = (kb.by_model.get(q), kb.content.questions.get(q))
     else {
         return;
     };
-    let waits = |e: &crate::kb::CompiledEffect| holds(kb, e, states).is_none();
-    for (m, (t, r)) in out.iter_mut().zip(reach).enumerate() {
-        // A model with no effect waiting here has nothing that could change.
-        if !per_option
-            .iter()
-            .flatten()
-            .any(|e| e.model == m && waits(e))
-        {
-            continue;
-        }
-        let best = |adding: bool| {
-            crate::kb::model_reach(per_option, question.kind, m, |e| {
-                match holds(kb, e, states) {
-                    Some(held) => held,
-                    None => (e.points > 0) == adding,
-                }
-            })
-            .best
-        };
-        t.reach_could_fall += (r.best - best(false)).max(0);
-        t.reach_could_rise += (best(true) - r.best).max(0);
-    }
+    crate::kb::reaches_by_model(
+        by_model,
+        question.kind,
+        |e| {
+            let held = holds(kb, e, states);
+            [
+                held != Some(false),
+                held.unwrap_or(e.points <= 0),
+                held.unwrap_or(e.points > 0),
+            ]
+        },
+        |m, [now, least, most]| {
+            if let Some(t) = out.get_mut(m) {
+                add_reach(t, &now, open);
+                // Both 0 for a model with no effect waiting here.
+                t.reach_could_fall += (now.best - least.best).max(0);
+                t.reach_could_rise += (most.best - now.best).max(0);
+            }
+        },
+    );
 }
 
 /// Whether a conditional effect's condition holds (always, for an unconditional one): yes, no, or not until open

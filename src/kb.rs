@@ -49,6 +49,17 @@ pub struct CompiledEffect {
     pub when: Option<usize>,
 }
 
+/// One of a question's effects with the option it belongs to: [`Kb::by_model`] lists a conditional question's
+/// effects this way, ordered by model, so that [`reaches_by_model`] works out what the question can do for every
+/// model in one pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionEffect {
+    /// Option index within the question.
+    pub option: usize,
+    /// The effect.
+    pub effect: CompiledEffect,
+}
+
 /// An answer that says a model is already in place: question index, option index, model index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InPlaceMark {
@@ -91,6 +102,9 @@ pub struct Kb {
     pub effect_when: Vec<Cond>,
     /// Per question: whether any of its options' effects is conditional (so its reach can depend on other answers).
     pub conditional: Vec<bool>,
+    /// Per question: its options' effects ordered by model, then option ([`effects_by_model`]), for the questions
+    /// [`Kb::conditional`] marks (empty for the others): the engine works out their reach again on every recompute.
+    pub by_model: Vec<Vec<OptionEffect>>,
     /// Per question, per model: what the question's answers can do to the model's score.
     pub reach: Vec<Vec<Reach>>,
     /// Per layer (arrangement, vehicle, payment): the floor of the fit divisor, the average over the layer's models
@@ -280,8 +294,9 @@ pub fn reach_of(per_option: &[Vec<CompiledEffect>], kind: Kind, models: usize) -
         .collect()
 }
 
-/// What a question's answers can do to model `m`, counting only the effects `counts` admits (the reckoning of
-/// [`reach_of`] for one model, with no allocation: the engine uses it on every recompute for conditional effects).
+/// What a question's answers can do to model `m`, counting only the effects `counts` admits: the reckoning of
+/// [`reach_of`] for one model, and the definition of a reach. The engine's recompute uses [`reaches_by_model`], which
+/// works the same out for every model in one pass (a test checks that the two agree).
 pub fn model_reach(
     per_option: &[Vec<CompiledEffect>],
     kind: Kind,
@@ -314,6 +329,81 @@ pub fn model_reach(
             .iter()
             .flatten()
             .any(|e| e.model == m && e.serious && counts(e)),
+    }
+}
+
+/// A question's effects (per option) with their options, ordered by model and, for each model, by option: the
+/// order [`reaches_by_model`] reads.
+pub fn effects_by_model(per_option: &[Vec<CompiledEffect>]) -> Vec<OptionEffect> {
+    let mut list: Vec<OptionEffect> = per_option
+        .iter()
+        .enumerate()
+        .flat_map(|(option, effects)| {
+            effects
+                .iter()
+                .map(move |&effect| OptionEffect { option, effect })
+        })
+        .collect();
+    // Stable: within a model the options stay in order.
+    list.sort_by_key(|x| x.effect.model);
+    list
+}
+
+/// [`model_reach`] for every model a question's effects speak to, in one pass over `by_model` (its effects as
+/// [`effects_by_model`] orders them) and with no allocation, `N` ways at once: `counts` says for each effect which of
+/// the `N` reckonings count it, and `f(model, reaches)` receives each model's `N` reaches, in model order. A model
+/// the effects do not speak to is not passed: its reach is [`Reach::default`] every way. Each reach equals
+/// [`model_reach`] with the matching `counts` (a test checks it): an option that gives a model nothing changes
+/// neither its best (at least 0) nor its worst (at most 0), so only the options with effects on it are needed.
+pub fn reaches_by_model<const N: usize>(
+    by_model: &[OptionEffect],
+    kind: Kind,
+    mut counts: impl FnMut(&CompiledEffect) -> [bool; N],
+    mut f: impl FnMut(usize, [Reach; N]),
+) {
+    // Folds one option's points for a model into its reach, as `model_reach` does over all options.
+    let fold = |r: &mut Reach, points: i32| match kind {
+        Kind::Single => {
+            r.best = r.best.max(points);
+            r.worst = r.worst.min(points);
+        }
+        Kind::Multi => {
+            if points > 0 {
+                r.best += points;
+            } else {
+                r.worst += points;
+            }
+        }
+    };
+    let mut rest = by_model;
+    while let Some(first) = rest.first() {
+        let model = first.effect.model;
+        let mut reaches = [Reach::default(); N];
+        let mut option = first.option;
+        let mut points = [0i32; N];
+        let mut taken = 0;
+        for x in rest.iter().take_while(|x| x.effect.model == model) {
+            if x.option != option {
+                for (r, p) in reaches.iter_mut().zip(&mut points) {
+                    fold(r, *p);
+                    *p = 0;
+                }
+                option = x.option;
+            }
+            let counted = counts(&x.effect);
+            for ((r, p), c) in reaches.iter_mut().zip(&mut points).zip(counted) {
+                if c {
+                    *p += x.effect.points;
+                    r.can_rule_out |= x.effect.serious;
+                }
+            }
+            taken += 1;
+        }
+        for (r, p) in reaches.iter_mut().zip(points) {
+            fold(r, p);
+        }
+        f(model, reaches);
+        rest = rest.get(taken..).unwrap_or_default();
     }
 }
 
@@ -585,6 +675,17 @@ impl Kb {
                 per_option.iter().flatten().any(|e| e.when.is_some())
             })
             .collect();
+        let by_model: Vec<Vec<OptionEffect>> = effects
+            .iter()
+            .zip(&conditional)
+            .map(|(per_option, c)| {
+                if *c {
+                    effects_by_model(per_option)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         let reach: Vec<Vec<Reach>> = effects
             .iter()
             .zip(qs)
@@ -613,6 +714,7 @@ impl Kb {
             effects,
             conditional,
             effect_when,
+            by_model,
             reach,
             floors,
             flag_when,

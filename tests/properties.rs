@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use contract_advisor::api::{self, ModelResult};
 use contract_advisor::content::Kind;
+use contract_advisor::kb::{self, CompiledEffect, Reach};
 use contract_advisor::{engine, saved, whatif, Answers, Kb, RawAnswer, RawAnswers};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -406,6 +407,69 @@ static REVERSED: LazyLock<Kb> = LazyLock::new(|| {
         .collect();
     Kb::from_files(&files).unwrap()
 });
+
+/// Which answers to keep: a share of the questions (from none to all), each kept when its draw is below it.
+fn kept_answers() -> impl Strategy<Value = (u32, Vec<u32>)> {
+    (
+        0u32..=100,
+        proptest::collection::vec(0u32..100, kb().question_count()),
+    )
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// The one-pass reckoning of what a question can do for each model (`kb::reaches_by_model`, which the engine
+    /// runs on every recompute for questions with conditional effects) equals `kb::model_reach`, the definition, for
+    /// every question and model, counting the effects each way the engine does: those whose condition has not
+    /// failed, and those that could yet count at the least and at the most.
+    #[test]
+    fn the_one_pass_reach_is_model_reach(masks in valid_masks(), (share, draws) in kept_answers()) {
+        let kb = kb();
+        let masks: Vec<u32> = masks.iter().zip(&draws).map(|(m, d)| if *d < share { *m } else { 0 }).collect();
+        let states = engine::states(kb, &Answers::from_masks(kb, &masks));
+        let holds = |e: &CompiledEffect| e.when.map_or(Some(true), |w| kb.effect_when[w].settle(&states));
+        let ways = [
+            |h: Option<bool>, _: i32| h != Some(false),
+            |h: Option<bool>, p: i32| h.unwrap_or(p <= 0),
+            |h: Option<bool>, p: i32| h.unwrap_or(p > 0),
+        ];
+        for (q, per_option) in kb.effects.iter().enumerate() {
+            let kind = kb.content.questions[q].1.kind;
+            let by_model = kb::effects_by_model(per_option);
+            if kb.conditional[q] {
+                prop_assert_eq!(&kb.by_model[q], &by_model);
+            } else {
+                prop_assert!(kb.by_model[q].is_empty());
+            }
+            let mut one_pass = vec![[Reach::default(); 3]; kb.content.models.len()];
+            let mut passed = Vec::new();
+            kb::reaches_by_model(
+                &by_model,
+                kind,
+                |e| ways.map(|way| way(holds(e), e.points)),
+                |m, r| {
+                    passed.push(m);
+                    one_pass[m] = r;
+                },
+            );
+            prop_assert!(passed.windows(2).all(|w| w[0] < w[1]), "models passed out of order or twice");
+            for (m, reaches) in one_pass.iter().enumerate() {
+                for (way, r) in ways.iter().zip(reaches) {
+                    let expected = kb::model_reach(per_option, kind, m, |e| way(holds(e), e.points));
+                    prop_assert_eq!(
+                        *r, expected,
+                        "question {} model {}", &kb.content.questions[q].1.id, &kb.content.models[m].id
+                    );
+                }
+            }
+            // Counting every effect, it is the reach the content was loaded with.
+            let mut all = vec![Reach::default(); kb.content.models.len()];
+            kb::reaches_by_model(&by_model, kind, |_| [true], |m, [r]| all[m] = r);
+            prop_assert_eq!(&all, &kb.reach[q]);
+        }
+    }
+}
 
 proptest! {
     #![proptest_config(config(64))]

@@ -187,6 +187,11 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // Content 2.73.0: more rules for what to answer when nothing is known (the market, leadership, when it
+            // must be working, public concern, how different the new arrangement would be), and the warning that an
+            // informal agreement may not hold raised whatever the option where working together has already been
+            // held back by relationships (chosen on the tuning set alone: warnings all present 1782 -> 1788, second
+            // encoding 1770 -> 1776; no leader moved).
             // When the eighty-eighth set (ck01-ck24 less ck04, ck05 and ck06) joined (on content 2.71.0, as first
             // run). Content 2.72.0 changed only question wording (rules for what to answer when nothing is known):
             // the tuning set keeps the answers it was encoded with, so its figures did not move.

@@ -335,18 +335,19 @@ pub fn model_reach(
 /// A question's effects (per option) with their options, ordered by model and, for each model, by option: the
 /// order [`reaches_by_model`] reads.
 pub fn effects_by_model(per_option: &[Vec<CompiledEffect>]) -> Vec<OptionEffect> {
-    let mut list: Vec<OptionEffect> = per_option
-        .iter()
-        .enumerate()
-        .flat_map(|(option, effects)| {
+    let all = || {
+        per_option.iter().enumerate().flat_map(|(option, effects)| {
             effects
                 .iter()
                 .map(move |&effect| OptionEffect { option, effect })
         })
-        .collect();
-    // Stable: within a model the options stay in order.
-    list.sort_by_key(|x| x.effect.model);
-    list
+    };
+    // One pass per model rather than a sort, which would add a sorting routine to the first-stage module: this
+    // runs once at load, for the few questions with conditional effects. Within a model the options stay in order.
+    let models = all().map(|x| x.effect.model + 1).max().unwrap_or(0);
+    (0..models)
+        .flat_map(|m| all().filter(move |x| x.effect.model == m))
+        .collect()
 }
 
 /// [`model_reach`] for every model a question's effects speak to, in one pass over `by_model` (its effects as

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,165: the first 40, then each of the eighty-nine earlier held-out sets once it had been run and
+/// The tuning set (2,188: the first 40, then each of the ninety earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1714/2165 = 79% and 2054/2165 = 95%; 51 violations): each new held-out set exposed more of the bias described
+/// (1729/2188 = 79% and 2075/2188 = 95%; 51 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the ninetieth set (cm01-cm24 less cm16) joined (on content 2.74.0, which changed only question
+            // wording, as first run on 2.73.0).
             // When the eighty-ninth set (cl01-cl24) joined (on content 2.73.0; content 2.73.0 changed no leader of
             // it from its first run on 2.72.0: arrangement 20, vehicle 20, payment 17, top three 23, 22, 21).
             // Content 2.73.0: more rules for what to answer when nothing is known (the market, leadership, when it
@@ -575,21 +577,22 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1920, 1714, 1728],
-            top3: [2087, 2054, 2067],
+            leader: [1937, 1729, 1747],
+            top3: [2110, 2075, 2090],
             violations: 51,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the ninetieth, cm01-cm24 less cm16) was first run, with every change before
-/// it committed (content 2.73.0: the weights of the eighty-sixth to eighty-ninth sets', with rules for what to answer
-/// when nothing is known on twelve questions): vehicle leader 15/23 (65%; the target is 85%), top three
-/// 21/23 (91%; target 90%), no must-not-lead violation: see tests/scenarios/README.md. One set is noisy: the
-/// thirty-sixth to ninetieth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the ninety-first, cn01-cn24) was first run, with every change before it
+/// committed (content 2.74.0: the weights of the eighty-sixth to ninetieth sets', with rules for what to answer when
+/// nothing is known or the case is unclear on sixteen questions): vehicle leader 17/24 (71%; the target is
+/// 85%), top three 22/24 (92%; target 90%), two must-not-lead violations (a lead provider for intermediate care when
+/// the single contract's procurement is to be reconsidered, delegation for a regional radiotherapy budget; target
+/// none): see tests/scenarios/README.md. One set is noisy: the thirty-sixth to ninety-first sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24 and 15/23 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23 and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
 /// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -601,9 +604,9 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [17, 15, 19],
-            top3: [23, 21, 23],
-            violations: 0,
+            leader: [21, 17, 18],
+            top3: [21, 22, 23],
+            violations: 2,
         },
     );
 }
@@ -658,10 +661,12 @@ fn held_out_encoders_agree() {
     // (1127/1300), the eighty-fourth 90.1% (1137/1262), the eighty-fifth 88.8% (1091/1229), the eighty-sixth 87.6%
     // (1126/1286), the eighty-seventh 88.7% (1059/1194), the eighty-eighth 88.7% (1015/1144) and the
     // eighty-ninth, after rules for what to answer when nothing is known were added to seven questions, 90.1%
-    // (1119/1242), and the ninetieth, after such rules on five more, 89.8% (1105/1231; tests/scenarios/README.md).
-    // The floor is the ninetieth set's figure.
+    // (1119/1242), the ninetieth, after such rules on five more, 89.8% (1105/1231), and the ninety-first, after
+    // rules on four more (whether today's providers meet their contracts, who would redesign care under an offer,
+    // the health care share, a CCG's area), 92.8% (1162/1252; tests/scenarios/README.md). The floor is the
+    // ninety-first set's figure.
     assert!(
-        share(same, either) >= 0.897,
+        share(same, either) >= 0.928,
         "held-out encoder agreement {same}/{either}"
     );
 }

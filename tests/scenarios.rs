@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (2,188: the first 40, then each of the ninety earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1729/2188 = 79% and 2075/2188 = 95%; 51 violations): each new held-out set exposed more of the bias described
+/// (1721/2188 = 79% and 2074/2188 = 95%; 49 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,12 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // With ten questions answered again blind for every tuning situation, both encodings, under the rules
+            // of content 2.72.0 to 2.74.0 (where the people, the area, council needs, the gaps, a provider's other
+            // services, outcomes agreed, data, leadership, when it must be working, today's providers' performance
+            // and how different the new arrangement would be): arrangement leader 1937 -> 1929, vehicle 1729 ->
+            // 1721, payment 1747 -> 1745, top three 2110 -> 2109, 2075 -> 2074, 2091 -> 2091, violations 51 -> 49
+            // (second encoding 1933 -> 1928, 1732 -> 1722, 1754 -> 1771; violations 59 -> 57).
             // When the ninetieth set (cm01-cm24 less cm16) joined (on content 2.74.0, which changed only question
             // wording, as first run on 2.73.0).
             // When the eighty-ninth set (cl01-cl24) joined (on content 2.73.0; content 2.73.0 changed no leader of
@@ -577,9 +583,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1937, 1729, 1747],
-            top3: [2110, 2075, 2090],
-            violations: 51,
+            leader: [1929, 1721, 1745],
+            top3: [2109, 2074, 2091],
+            violations: 49,
         },
     );
 }

@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (2,188: the first 40, then each of the ninety earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1721/2188 = 79% and 2074/2188 = 95%; 49 violations): each new held-out set exposed more of the bias described
+/// (1729/2188 = 79% and 2075/2188 = 95%; 49 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,12 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // Content 2.75.0: six weights chosen again on the answers given again (a place no longer counts for a
+            // pooled fund; council needs central to the people 5 -> 4 for it; patchy data 2 -> 3 for block payment;
+            // a missing service no longer counts for the standard contract; weak leadership no longer counts against
+            // no new contract; no major gaps 2 -> 1 for blended payment), each kept only where it raised the leaders
+            // on both encodings with no more violations: arrangement 1929 -> 1938, vehicle 1721 -> 1729, payment
+            // 1745 -> 1762, violations 49 (second encoding 1928 -> 1941, 1722 -> 1731, 1771 -> 1786; 57 -> 54).
             // With ten questions answered again blind for every tuning situation, both encodings, under the rules
             // of content 2.72.0 to 2.74.0 (where the people, the area, council needs, the gaps, a provider's other
             // services, outcomes agreed, data, leadership, when it must be working, today's providers' performance
@@ -583,8 +589,8 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1929, 1721, 1745],
-            top3: [2109, 2074, 2091],
+            leader: [1938, 1729, 1762],
+            top3: [2109, 2075, 2092],
             violations: 49,
         },
     );
@@ -599,18 +605,19 @@ fn tuning_set_holds_its_figures() {
 /// none): see tests/scenarios/README.md. One set is noisy: the thirty-sixth to ninety-first sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
 /// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23 and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
-/// change must not lower them; raising them needs a fresh held-out set. (Four times, for the twenty-first,
-/// forty-second, forty-fifth and sixty-sixth sets, a change chosen on the tuning set lowered a held-out figure and
+/// change must not lower them; raising them needs a fresh held-out set. (Five times, for the twenty-first,
+/// forty-second, forty-fifth, sixty-sixth and ninety-first sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
 /// choosing on the held-out set. Content 2.56.0, activity-based payment +7 where the services are paid per unit
-/// today, takes the sixty-sixth set's payment top three from 22 to 21.)
+/// today, takes the sixty-sixth set's payment top three from 22 to 21; content 2.75.0, six weights chosen again on
+/// the tuning set's answers given again, takes the ninety-first set's payment leader from 18 to 16.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [21, 17, 18],
+            leader: [21, 17, 16],
             top3: [21, 22, 23],
             violations: 2,
         },

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,188: the first 40, then each of the ninety earlier held-out sets once it had been run and
+/// The tuning set (2,212: the first 40, then each of the ninety-one earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1729/2188 = 79% and 2075/2188 = 95%; 49 violations): each new held-out set exposed more of the bias described
+/// (1746/2212 = 79% and 2097/2212 = 95%; 51 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the ninety-first set (cn01-cn24) joined (on content 2.75.0: arrangement 21, vehicle 17, payment 16,
+            // top three 21, 22, 23, two violations).
             // Content 2.75.0: six weights chosen again on the answers given again (a place no longer counts for a
             // pooled fund; council needs central to the people 5 -> 4 for it; patchy data 2 -> 3 for block payment;
             // a missing service no longer counts for the standard contract; weak leadership no longer counts against
@@ -589,22 +591,22 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1938, 1729, 1762],
-            top3: [2109, 2075, 2092],
-            violations: 49,
+            leader: [1959, 1746, 1778],
+            top3: [2130, 2097, 2115],
+            violations: 51,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the ninety-first, cn01-cn24) was first run, with every change before it
-/// committed (content 2.74.0: the weights of the eighty-sixth to ninetieth sets', with rules for what to answer when
-/// nothing is known or the case is unclear on sixteen questions): vehicle leader 17/24 (71%; the target is
-/// 85%), top three 22/24 (92%; target 90%), two must-not-lead violations (a lead provider for intermediate care when
-/// the single contract's procurement is to be reconsidered, delegation for a regional radiotherapy budget; target
-/// none): see tests/scenarios/README.md. One set is noisy: the thirty-sixth to ninety-first sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
+/// figures the engine gave when the set (the ninety-second, co01-co24) was first run, with every change before it
+/// committed (content 2.75.0: ten questions answered again for the tuning set under the rules for what to answer
+/// when nothing is known or the case is unclear, and six weights chosen again on those answers): vehicle leader 23/24
+/// (96%; the target is 85%), top three 24/24 (100%; target 90%), two must-not-lead violations (a pathway
+/// price where two of three trusts refuse the lead's payments; one commissioner where limiting NHS rehabilitation
+/// would move most of its people on to the council's reablement and home care; target none): see tests/scenarios/README.md. One set is noisy: the thirty-sixth to ninety-second sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
 /// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23 and 17/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
+/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23, 17/24 and 23/24 on engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A
 /// change must not lower them; raising them needs a fresh held-out set. (Five times, for the twenty-first,
 /// forty-second, forty-fifth, sixty-sixth and ninety-first sets, a change chosen on the tuning set lowered a held-out figure and
 /// was kept, with the floor lowered and the reason recorded: dropping a change for its held-out figure would be
@@ -617,8 +619,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [21, 17, 16],
-            top3: [21, 22, 23],
+            leader: [20, 23, 19],
+            top3: [22, 24, 22],
             violations: 2,
         },
     );
@@ -676,10 +678,10 @@ fn held_out_encoders_agree() {
     // eighty-ninth, after rules for what to answer when nothing is known were added to seven questions, 90.1%
     // (1119/1242), the ninetieth, after such rules on five more, 89.8% (1105/1231), and the ninety-first, after
     // rules on four more (whether today's providers meet their contracts, who would redesign care under an offer,
-    // the health care share, a CCG's area), 92.8% (1162/1252; tests/scenarios/README.md). The floor is the
-    // ninety-first set's figure.
+    // the health care share, a CCG's area), 92.8% (1162/1252), and the ninety-second 91.4% (1161/1270;
+    // tests/scenarios/README.md). The floor is the ninety-second set's figure.
     assert!(
-        share(same, either) >= 0.928,
+        share(same, either) >= 0.914,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,212: the first 40, then each of the ninety-one earlier held-out sets once it had been run and
+/// The tuning set (2,236: the first 40, then each of the ninety-two earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1746/2212 = 79% and 2097/2212 = 95%; 51 violations): each new held-out set exposed more of the bias described
+/// (1773/2236 = 79% and 2119/2236 = 95%; 54 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,15 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the ninety-second set (co01-co24) joined (on content 2.76.0: arrangement 20, vehicle 23, payment
+            // 19, top three 22, 24, 22, two violations). Before it, with six questions answered again blind for every
+            // tuning situation, both encodings, under the hints of content 2.76.0 (how many would bid, contract
+            // management, public concern, savings timing, the lead's performance, organisational change): vehicle
+            // leader 1746 -> 1750, top three 2097 -> 2095, payment top three 2115 -> 2116, violations 51 -> 52,
+            // warnings 1827 -> 1821 (second encoding 1746 -> 1748, 1802 -> 1800, violations 56 -> 55). The weights of
+            // those questions were swept again on both encodings; the one move that raised the leaders on both
+            // (dropping +1 for no new contract where the organisation is merging: +3 and +2 of 2,212) has a sourced
+            // rationale and was not kept for so small a gain.
             // When the ninety-first set (cn01-cn24) joined (on content 2.75.0: arrangement 21, vehicle 17, payment 16,
             // top three 21, 22, 23, two violations).
             // Content 2.75.0: six weights chosen again on the answers given again (a place no longer counts for a
@@ -591,40 +600,38 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1959, 1746, 1778],
-            top3: [2130, 2097, 2115],
-            violations: 51,
+            leader: [1979, 1773, 1797],
+            top3: [2152, 2119, 2138],
+            violations: 54,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures the
-/// engine gave when the set (the ninety-second, co01-co24) was first run, with every change before it committed
-/// (content 2.75.0: ten questions answered again for the tuning set under the rules for what to answer when nothing is
-/// known or the case is unclear, and six weights chosen again on those answers): vehicle leader 23/24 (96%; the issue's
-/// target is 85%), top three 24/24 (100%; target 90%), two must-not-lead violations (a pathway price where two of three
-/// trusts refuse the lead's payments; one commissioner where limiting NHS rehabilitation would move most of its people
-/// on to the council's reablement and home care; target none): see tests/scenarios/README.md. One set is noisy: the
-/// thirty-sixth to ninety-second sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24,
+/// engine gave when the set (the ninety-third, cp01-cp24 without cp21) was first run, with every change before it
+/// committed (content 2.76.0: rules for how many would bid and for contract management, and six questions answered
+/// again for the tuning set; no weight changed): vehicle leader 18/23 (78%; the target is 85%), top three 22/23
+/// (96%; target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set is noisy: the
+/// thirty-sixth to ninety-third sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24,
 /// 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24, 17/24,
 /// 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24,
-/// 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23, 17/24 and 23/24 on engines a few
-/// weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them;
-/// raising them needs a fresh held-out set. (Five times, for the twenty-first, forty-second, forty-fifth, sixty-sixth
-/// and ninety-first sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor
-/// lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the held-out set.
-/// Content 2.56.0, activity-based payment +7 where the services are paid per unit today, takes the sixty-sixth set's
-/// payment top three from 22 to 21; content 2.75.0, six weights chosen again on the tuning set's answers given again,
-/// takes the ninety-first set's payment leader from 18 to 16.)
+/// 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23, 17/24, 23/24 and 18/23 on
+/// engines a few weights apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not
+/// lower them; raising them needs a fresh held-out set. (Five times, for the twenty-first, forty-second, forty-fifth,
+/// sixty-sixth and ninety-first sets, a change chosen on the tuning set lowered a held-out figure and was kept, with
+/// the floor lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the
+/// held-out set. Content 2.56.0, activity-based payment +7 where the services are paid per unit today, takes the
+/// sixty-sixth set's payment top three from 22 to 21; content 2.75.0, six weights chosen again on the tuning set's
+/// answers given again, takes the ninety-first set's payment leader from 18 to 16.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [20, 23, 19],
-            top3: [22, 24, 22],
-            violations: 2,
+            leader: [19, 18, 18],
+            top3: [21, 22, 22],
+            violations: 0,
         },
     );
 }
@@ -681,10 +688,11 @@ fn held_out_encoders_agree() {
     // eighty-ninth, after rules for what to answer when nothing is known were added to seven questions, 90.1%
     // (1119/1242), the ninetieth, after such rules on five more, 89.8% (1105/1231), and the ninety-first, after
     // rules on four more (whether today's providers meet their contracts, who would redesign care under an offer,
-    // the health care share, a CCG's area), 92.8% (1162/1252), and the ninety-second 91.4% (1161/1270;
-    // tests/scenarios/README.md). The floor is the ninety-second set's figure.
+    // the health care share, a CCG's area), 92.8% (1162/1252), the ninety-second 91.4% (1161/1270), and the
+    // ninety-third, after rules on two more (how many would bid, contract management), 91.9% (1131/1231;
+    // tests/scenarios/README.md). The floor is the ninety-third set's figure.
     assert!(
-        share(same, either) >= 0.914,
+        share(same, either) >= 0.918,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (2,236: the first 40, then each of the ninety-two earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1773/2236 = 79% and 2119/2236 = 95%; 54 violations): each new held-out set exposed more of the bias described
+/// (1774/2236 = 79% and 2119/2236 = 95%; 55 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,11 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // Content 2.77.0: whether the lead meets its contracts answered 'Yes' unless a failing is known, answered
+            // again blind for every tuning situation that shows it (agreement on it 75.7% -> 87.8%), and the
+            // ninety-second set's bidders and contract management answered again under the rules of 2.76.0: vehicle
+            // leader 1773 -> 1774, payment 1797 -> 1798, violations 54 -> 55 (second encoding unchanged); its weights
+            // swept again on both encodings, no move raised the leaders on both.
             // When the ninety-second set (co01-co24) joined (on content 2.76.0: arrangement 20, vehicle 23, payment
             // 19, top three 22, 24, 22, two violations). Before it, with six questions answered again blind for every
             // tuning situation, both encodings, under the hints of content 2.76.0 (how many would bid, contract
@@ -600,9 +605,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1979, 1773, 1797],
+            leader: [1979, 1774, 1798],
             top3: [2152, 2119, 2138],
-            violations: 54,
+            violations: 55,
         },
     );
 }

@@ -949,6 +949,43 @@ fn a_new_vehicles_supporting_answers_wait_for_a_case_for_change() {
     );
 }
 
+/// A provider's offer to hold the budget makes the case for a new vehicle only together with the providers' consent
+/// to be its sub-contractors: either alone leaves the supporting answers held back.
+#[test]
+fn an_offer_to_hold_the_budget_makes_the_case_only_with_sub_contractors_willing() {
+    let kb = kb();
+    let held_back = |offer: &str, subcontract: &str| {
+        let mut raw = no_case_for_change();
+        raw.insert(
+            "q-provider-offer".to_owned(),
+            RawAnswer::One(offer.to_owned()),
+        );
+        raw.insert(
+            "q-subcontract-accept".to_owned(),
+            RawAnswer::One(subcontract.to_owned()),
+        );
+        let (answers, notes) = Answers::from_raw(kb, &raw).expect("valid answers");
+        assert!(notes.is_empty(), "{notes:?}");
+        let rec = api::recommendation(kb, &answers);
+        let lead = rec
+            .vehicles
+            .iter()
+            .find(|m| m.id == "lead-provider")
+            .unwrap();
+        (lead.withheld.len(), lead.withheld_note.is_some())
+    };
+    assert_eq!(held_back("yes", "yes"), (0, false));
+    for (offer, subcontract) in [
+        ("yes", "not-asked"),
+        ("yes", "refused"),
+        ("no", "yes"),
+        ("not-sure", "yes"),
+    ] {
+        let (n, noted) = held_back(offer, subcontract);
+        assert!(n > 0 && noted, "{offer}/{subcontract}: nothing held back");
+    }
+}
+
 /// NHS England's answer on delegation decides its arrangement: a service it keeps is its own to commission (health
 /// and justice services, specialised services not delegated), one it hands on in this decision is delegation, one it
 /// will hand on later is still its own to commission now, and one already delegated is commissioned by the body

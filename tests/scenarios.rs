@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (2,259: the first 40, then each of the ninety-three earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1792/2259 = 79% and 2141/2259 = 95%; 55 violations): each new held-out set exposed more of the bias described
+/// (1803/2259 = 80% and 2147/2259 = 95%; 55 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // Content 2.78.0: a provider's offer to hold the budget, with the providers depended on willing to be
+            // its sub-contractors, makes the case for a new contract vehicle (chosen on the tuning set alone):
+            // vehicle leader 1792 -> 1803 (second encoding 1788 -> 1793), top three 2141 -> 2147 (2142 -> 2148),
+            // payment leader 1816 -> 1814 (1836 -> 1837), violations unchanged (55; second 57).
             // When the ninety-third set (cp01-cp24 less cp21) joined (on content 2.77.0: arrangement 19, vehicle 18,
             // payment 18, top three 21, 22, 22, no violation).
             // Content 2.77.0: whether the lead meets its contracts answered 'Yes' unless a failing is known, answered
@@ -607,8 +611,8 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [1998, 1792, 1816],
-            top3: [2173, 2141, 2160],
+            leader: [1998, 1803, 1814],
+            top3: [2173, 2147, 2160],
             violations: 55,
         },
     );

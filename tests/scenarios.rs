@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,283: the first 40, then each of the ninety-four earlier held-out sets once it had been run and
+/// The tuning set (2,307: the first 40, then each of the ninety-five earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1822/2283 = 80% and 2168/2283 = 95%; 56 violations): each new held-out set exposed more of the bias described
+/// (1842/2307 = 80% and 2190/2307 = 95%; 56 violations): each new held-out set exposed more of the bias described
 /// in tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,8 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the ninety-fifth set (cr01-cr24) joined (on content 2.78.1: arrangement 23, vehicle 20, payment
+            // 18, top three 23, 22, 24, no violation). Content 2.78.1 rewords the reason of 2.78.0 only.
             // When the ninety-fourth set (cq01-cq24) joined (on content 2.78.0: arrangement 20, vehicle 19, payment
             // 20, top three 24, 21, 23, one violation).
             // Content 2.78.0: a provider's offer to hold the budget, with the providers depended on willing to be
@@ -613,38 +615,37 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [2018, 1822, 1834],
-            top3: [2197, 2168, 2183],
+            leader: [2041, 1842, 1852],
+            top3: [2220, 2190, 2207],
             violations: 56,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the ninety-fifth, cr01-cr24) was first run, with every change before it committed
-/// (content 2.78.0: a provider's offer to hold the budget, with the providers depended on willing to be its
-/// sub-contractors, makes the case for a new contract vehicle): vehicle leader 20/24 (83%; the target is
-/// 85%), top three 22/24 (92%; target 90%), no must-not-lead violation (target none): see
-/// tests/scenarios/README.md. One set is noisy: the thirty-sixth to ninety-fifth sets gave 16/24, 10/24, 20/24,
-/// 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24,
-/// 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24, 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24,
-/// 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24,
-/// 16/22, 16/21, 20/24, 15/23, 17/24, 23/24, 18/23, 19/24 and 20/24 on engines a few weights apart, the
-/// thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a
-/// fresh held-out set. (Five times, for the twenty-first, forty-second, forty-fifth, sixty-sixth and ninety-first
-/// sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the
-/// reason recorded: dropping a change for its held-out figure would be choosing on the held-out set. Content
-/// 2.56.0, activity-based payment +7 where the services are paid per unit today, takes the sixty-sixth set's
-/// payment top three from 22 to 21; content 2.75.0, six weights chosen again on the tuning set's answers given
-/// again, takes the ninety-first set's payment leader from 18 to 16.)
+/// the engine gave when the set (the ninety-sixth, cs01-cs24 without cs08) was first run, with every change before
+/// it committed (content 2.78.1: the reason for content 2.78.0's rule reworded, no weight changed): vehicle leader
+/// 16/23 (70%; the target is 85%), top three 23/23 (100%; target 90%), no must-not-lead violation (target
+/// none): see tests/scenarios/README.md. One set is noisy: the thirty-sixth to ninety-sixth sets gave 16/24, 10/24,
+/// 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24,
+/// 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24, 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22,
+/// 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23,
+/// 16/24, 16/22, 16/21, 20/24, 15/23, 17/24, 23/24, 18/23, 19/24, 20/24 and 16/23 on engines a few weights apart,
+/// the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them
+/// needs a fresh held-out set. (Five times, for the twenty-first, forty-second, forty-fifth, sixty-sixth and
+/// ninety-first sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor
+/// lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the held-out
+/// set. Content 2.56.0, activity-based payment +7 where the services are paid per unit today, takes the sixty-sixth
+/// set's payment top three from 22 to 21; content 2.75.0, six weights chosen again on the tuning set's answers
+/// given again, takes the ninety-first set's payment leader from 18 to 16.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [23, 20, 18],
-            top3: [23, 22, 24],
+            leader: [18, 16, 18],
+            top3: [21, 23, 21],
             violations: 0,
         },
     );
@@ -705,9 +706,10 @@ fn held_out_encoders_agree() {
     // the health care share, a CCG's area), 92.8% (1162/1252), the ninety-second 91.4% (1161/1270), and the
     // ninety-third, after rules on two more (how many would bid, contract management), 91.9% (1131/1231), and
     // the ninety-fourth, after a rule on the lead's performance, 89.1% (1140/1279), and the ninety-fifth 90.6%
-    // (1169/1290; tests/scenarios/README.md). The floor is the ninety-fifth set's figure.
+    // (1169/1290), and the ninety-sixth 89.8% (1105/1230; tests/scenarios/README.md). The floor is the
+    // ninety-sixth set's figure.
     assert!(
-        share(same, either) >= 0.906,
+        share(same, either) >= 0.898,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -954,7 +954,6 @@ fn a_new_vehicles_supporting_answers_wait_for_a_case_for_change() {
 /// every new contract vehicle, so it releases an alliance's supporting answers as it does a lead provider's.
 #[test]
 fn an_offer_to_hold_the_budget_makes_the_case_only_with_sub_contractors_willing() {
-    let kb = kb();
     let held_back = |offer: &str, subcontract: &str| {
         let mut raw = no_case_for_change();
         raw.insert(
@@ -965,11 +964,9 @@ fn an_offer_to_hold_the_budget_makes_the_case_only_with_sub_contractors_willing(
             "q-subcontract-accept".to_owned(),
             RawAnswer::One(subcontract.to_owned()),
         );
-        let (answers, notes) = Answers::from_raw(kb, &raw).expect("valid answers");
-        assert!(notes.is_empty(), "{notes:?}");
-        let rec = api::recommendation(kb, &answers);
+        let rec = recommend(&raw);
         let held = |id: &str| {
-            let m = rec.vehicles.iter().find(|m| m.id == id).unwrap();
+            let m = model(&rec.vehicles, id);
             (m.withheld.len(), m.withheld_note.is_some())
         };
         // The situation gives an alliance supporting answers too (a needs group, a few providers), so the case

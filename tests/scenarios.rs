@@ -187,6 +187,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // Content 2.80.0: no new contract +6 where the contract would be mostly or wholly social care or other
+            // support (chosen on the tuning set alone against +1 to +7, the standard contract -1 to -3 and a form
+            // for existing services only): vehicle leader 1842 -> 1850 (second encoding 1831 -> 1838), top three
+            // 2190 -> 2194 (2192 -> 2195), payment leader 1852 -> 1853, violations 56 -> 54 (58 -> 55).
             // When the ninety-fifth set (cr01-cr24) joined (on content 2.78.1: arrangement 23, vehicle 20, payment
             // 18, top three 23, 22, 24, no violation). Content 2.78.1 rewords the reason of 2.78.0 only.
             // When the ninety-fourth set (cq01-cq24) joined (on content 2.78.0: arrangement 20, vehicle 19, payment
@@ -615,9 +619,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [2041, 1842, 1852],
-            top3: [2220, 2190, 2207],
-            violations: 56,
+            leader: [2041, 1850, 1853],
+            top3: [2220, 2194, 2207],
+            violations: 54,
         },
     );
 }

@@ -176,17 +176,19 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,307: the first 40, then each of the ninety-five earlier held-out sets once it had been run and
+/// The tuning set (2,330: the first 40, then each of the ninety-six earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1842/2307 = 80% and 2190/2307 = 95%; 56 violations): each new held-out set exposed more of the bias described
-/// in tests/scenarios/README.md.
+/// (1866/2330 = 80% and 2217/2330 = 95%; 54 violations): each new held-out set exposed more of the bias described in
+/// tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
     holds(
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the ninety-sixth set (cs01-cs24 less cs08) joined (on content 2.80.0: arrangement 18, vehicle 16,
+            // payment 18, top three 21, 23, 21, no violation, as when it was first run on content 2.78.1).
             // Content 2.80.0: no new contract +6 where the contract would be mostly or wholly social care or other
             // support (chosen on the tuning set alone against +1 to +7, the standard contract -1 to -3 and a form
             // for existing services only): vehicle leader 1842 -> 1850 (second encoding 1831 -> 1838), top three
@@ -619,27 +621,28 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [2041, 1850, 1853],
-            top3: [2220, 2194, 2207],
+            leader: [2059, 1866, 1871],
+            top3: [2241, 2217, 2228],
             violations: 54,
         },
     );
 }
 
-/// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
-/// the engine gave when the set (the ninety-sixth, cs01-cs24 without cs08) was first run, with every change before
-/// it committed (content 2.78.1: the reason for content 2.78.0's rule reworded, no weight changed): vehicle leader
-/// 16/23 (70%; the target is 85%), top three 23/23 (100%; target 90%), no must-not-lead violation (target
-/// none): see tests/scenarios/README.md. One set is noisy: the thirty-sixth to ninety-sixth sets gave 16/24, 10/24,
-/// 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24,
-/// 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24, 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22,
-/// 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23,
-/// 16/24, 16/22, 16/21, 20/24, 15/23, 17/24, 23/24, 18/23, 19/24, 20/24 and 16/23 on engines a few weights apart,
-/// the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them
-/// needs a fresh held-out set. (Five times, for the twenty-first, forty-second, forty-fifth, sixty-sixth and
-/// ninety-first sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor
-/// lowered and the reason recorded: dropping a change for its held-out figure would be choosing on the held-out
-/// set. Content 2.56.0, activity-based payment +7 where the services are paid per unit today, takes the sixty-sixth
+/// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
+/// figures the engine gave when the set (the ninety-seventh, ct01-ct24 without ct10 and ct22) was first run,
+/// with every change before it committed (content 2.80.0: no new contract counted for where the contract would
+/// be mostly social care or other support): vehicle leader 19/22 (86%; the target is 85%), top three
+/// 21/22 (95%; target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set is
+/// noisy: the thirty-sixth to ninety-seventh sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24,
+/// 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24,
+/// 21/24, 19/24, 16/24, 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24,
+/// 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21,
+/// 20/24, 15/23, 17/24, 23/24, 18/23, 19/24, 20/24, 16/23 and 19/22 on engines a few weights apart, the thirty-
+/// second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a
+/// fresh held-out set. (Five times, for the twenty-first, forty-second, forty-fifth, sixty-sixth and ninety-
+/// first sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered
+/// and the reason recorded: dropping a change for its held-out figure would be choosing on the held-out set.
+/// Content 2.56.0, activity-based payment +7 where the services are paid per unit today, takes the sixty-sixth
 /// set's payment top three from 22 to 21; content 2.75.0, six weights chosen again on the tuning set's answers
 /// given again, takes the ninety-first set's payment leader from 18 to 16.)
 #[test]
@@ -648,8 +651,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [18, 16, 18],
-            top3: [21, 23, 21],
+            leader: [21, 19, 16],
+            top3: [22, 21, 22],
             violations: 0,
         },
     );
@@ -710,10 +713,11 @@ fn held_out_encoders_agree() {
     // the health care share, a CCG's area), 92.8% (1162/1252), the ninety-second 91.4% (1161/1270), and the
     // ninety-third, after rules on two more (how many would bid, contract management), 91.9% (1131/1231), and
     // the ninety-fourth, after a rule on the lead's performance, 89.1% (1140/1279), and the ninety-fifth 90.6%
-    // (1169/1290), and the ninety-sixth 89.8% (1105/1230; tests/scenarios/README.md). The floor is the
-    // ninety-sixth set's figure.
+    // (1169/1290), and the ninety-sixth 89.8% (1105/1230), and the ninety-seventh, after rules on three more
+    // (outcomes measured, today's providers meeting their contracts, a service stopping as a gap), 91.9%
+    // (1093/1189; tests/scenarios/README.md). The floor is the ninety-seventh set's figure.
     assert!(
-        share(same, either) >= 0.898,
+        share(same, either) >= 0.919,
         "held-out encoder agreement {same}/{either}"
     );
 }

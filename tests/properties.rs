@@ -1279,3 +1279,35 @@ fn an_already_delegated_service_is_asked_whether_a_host_board_commissions_for_th
         );
     }
 }
+
+/// Care that is mostly or wholly social care or other support counts for keeping and varying what is held (no new
+/// contract) only where the user says what is needed could be done under a contract or agreement already held: not
+/// where it needs a new contract (a new service, a provider leaving, a contract ended), and not for health care.
+#[test]
+fn social_care_counts_for_keeping_what_is_held_only_where_it_could_be_varied() {
+    let share_points = |health_share: &str, within: &str| {
+        let raw: RawAnswers = serde_json::from_value(serde_json::json!({
+            "q-commissioner": "icb-council",
+            "q-scope-services": ["social-care", "community"],
+            "q-current-contract": "separate",
+            "q-within-contract": within,
+            "q-health-share": health_share
+        }))
+        .unwrap();
+        let nnc = model(&recommend(&raw).vehicles, "no-new-contract");
+        nnc.reasons
+            .iter()
+            .chain(&nnc.concerns)
+            .filter(|c| c.question_id == "q-health-share")
+            .map(|c| c.points)
+            .sum::<i32>()
+    };
+    assert_eq!(share_points("mostly-other", "within"), 6);
+    assert_eq!(share_points("no-health", "within"), 6);
+    for within in ["new-contract", "not-sure"] {
+        assert_eq!(share_points("mostly-other", within), 0, "{within}");
+        assert_eq!(share_points("no-health", within), 0, "{within}");
+    }
+    assert_eq!(share_points("mostly-health", "within"), 0);
+    assert_eq!(share_points("all-health", "within"), 0);
+}

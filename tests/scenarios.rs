@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (2,330: the first 40, then each of the ninety-six earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1866/2330 = 80% and 2217/2330 = 95%; 54 violations): each new held-out set exposed more of the bias described in
+/// (1867/2330 = 80% and 2214/2330 = 95%; 55 violations): each new held-out set exposed more of the bias described in
 /// tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,10 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // Content 2.81.0, from review: that rule counts only where what is needed could be done under a contract
+            // or agreement already held (without it, it put no new contract first for a new service or a provider
+            // leaving): vehicle leader 1866 -> 1867 (second encoding 1855 -> 1858), top three 2217 -> 2214 (2217),
+            // violations 54 -> 55 (55 -> 56); the ninety-seventh set's figures unchanged.
             // When the ninety-sixth set (cs01-cs24 less cs08) joined (on content 2.80.0: arrangement 18, vehicle 16,
             // payment 18, top three 21, 23, 21, no violation, as when it was first run on content 2.78.1).
             // Content 2.80.0: no new contract +6 where the contract would be mostly or wholly social care or other
@@ -621,9 +625,9 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [2059, 1866, 1871],
-            top3: [2241, 2217, 2228],
-            violations: 54,
+            leader: [2059, 1867, 1871],
+            top3: [2241, 2214, 2228],
+            violations: 55,
         },
     );
 }

@@ -1311,3 +1311,28 @@ fn social_care_counts_for_keeping_what_is_held_only_where_it_could_be_varied() {
     assert_eq!(share_points("mostly-health", "within"), 0);
     assert_eq!(share_points("all-health", "within"), 0);
 }
+
+/// A locally agreed price per contact, attendance or test on the table counts a little for paying per unit of
+/// activity, as one supporting answer, and a proposal of any other kind does not.
+#[test]
+fn a_proposed_price_per_contact_counts_a_little_for_paying_per_unit() {
+    let proposal_points = |proposal: &[&str]| {
+        let raw: RawAnswers = serde_json::from_value(serde_json::json!({
+            "q-commissioner": "icb",
+            "q-payment-proposal": proposal
+        }))
+        .unwrap();
+        let m = model(&recommend(&raw).payments, "activity-based");
+        m.reasons
+            .iter()
+            .chain(&m.concerns)
+            .filter(|c| c.question_id == "q-payment-proposal")
+            .map(|c| c.points)
+            .sum::<i32>()
+    };
+    assert_eq!(proposal_points(&["per-contact"]), 3);
+    assert_eq!(proposal_points(&["per-contact", "outcome-share"]), 3);
+    for other in ["episode", "outcome-share", "none", "not-sure"] {
+        assert_eq!(proposal_points(&[other]), 0, "{other}");
+    }
+}

@@ -1312,13 +1312,16 @@ fn social_care_counts_for_keeping_what_is_held_only_where_it_could_be_varied() {
     assert_eq!(share_points("all-health", "within"), 0);
 }
 
-/// A locally agreed price per contact, attendance or test on the table counts a little for paying per unit of
-/// activity, as one supporting answer, and a proposal of any other kind does not.
+/// A locally agreed price per contact, attendance or test on the table counts for paying per unit of activity only
+/// where a provider outside the NHS would be paid and the services are not paid per unit already (that answer counts
+/// on its own), and a proposal of any other kind does not count.
 #[test]
-fn a_proposed_price_per_contact_counts_a_little_for_paying_per_unit() {
-    let proposal_points = |proposal: &[&str]| {
+fn a_proposed_price_per_contact_counts_only_for_providers_outside_the_nhs_not_paid_so_today() {
+    let proposal_points = |proposal: &[&str], kinds: &[&str], paid: &str| {
         let raw: RawAnswers = serde_json::from_value(serde_json::json!({
             "q-commissioner": "icb",
+            "q-provider-kinds": kinds,
+            "q-current-payment": paid,
             "q-payment-proposal": proposal
         }))
         .unwrap();
@@ -1330,9 +1333,30 @@ fn a_proposed_price_per_contact_counts_a_little_for_paying_per_unit() {
             .map(|c| c.points)
             .sum::<i32>()
     };
-    assert_eq!(proposal_points(&["per-contact"]), 3);
-    assert_eq!(proposal_points(&["per-contact", "outcome-share"]), 3);
+    assert_eq!(
+        proposal_points(&["per-contact"], &["independent"], "fixed"),
+        3
+    );
+    assert_eq!(
+        proposal_points(
+            &["per-contact", "outcome-share"],
+            &["nhs", "vcs"],
+            "blended"
+        ),
+        3
+    );
+    // Paid per unit already: that answer counts for it, not the proposal again.
+    assert_eq!(
+        proposal_points(&["per-contact"], &["independent"], "activity"),
+        0
+    );
+    // NHS trusts alone are paid under the Payment Scheme's other rules.
+    assert_eq!(proposal_points(&["per-contact"], &["nhs"], "fixed"), 0);
     for other in ["episode", "outcome-share", "none", "not-sure"] {
-        assert_eq!(proposal_points(&[other]), 0, "{other}");
+        assert_eq!(
+            proposal_points(&[other], &["independent"], "fixed"),
+            0,
+            "{other}"
+        );
     }
 }

@@ -851,6 +851,16 @@ fn model(list: &[ModelResult], id: &str) -> ModelResult {
         .clone()
 }
 
+/// The points one question's answers give a model, counted for or against it.
+fn points_from(m: &ModelResult, question: &str) -> i32 {
+    m.reasons
+        .iter()
+        .chain(&m.concerns)
+        .filter(|c| c.question_id == question)
+        .map(|c| c.points)
+        .sum()
+}
+
 /// A situation with no case for change: the contract is not a barrier, relational work is making progress, and the
 /// problem is hand-offs; a provider that the others accept could lead.
 fn no_case_for_change() -> RawAnswers {
@@ -934,14 +944,7 @@ fn a_new_vehicles_supporting_answers_wait_for_a_case_for_change() {
         .filter(unchanged)
         .map(|c| c.points)
         .sum();
-    let stuck_effect = |m: &ModelResult| -> i32 {
-        m.reasons
-            .iter()
-            .chain(&m.concerns)
-            .filter(|c| c.question_id == "q-tried-relational")
-            .map(|c| c.points)
-            .sum()
-    };
+    let stuck_effect = |m: &ModelResult| points_from(m, "q-tried-relational");
     assert_eq!(
         with.score,
         without.score + held - stuck_effect(&without) + stuck_effect(&with),
@@ -1201,14 +1204,7 @@ fn keeping_todays_payment_counts_only_where_payment_rules_do_not_get_in_the_way(
         assert_eq!(keep(&yes), 0, "{rule}: a clear barrier");
         assert_eq!(keep(&unsure), 0, "{rule}: not sure");
         // The barrier answer itself moves these models too; the conditional effect is the rest of the difference.
-        let barrier_points = |m: &ModelResult| {
-            m.reasons
-                .iter()
-                .chain(&m.concerns)
-                .filter(|c| c.question_id == "q-contract-barrier")
-                .map(|c| c.points)
-                .sum::<i32>()
-        };
+        let barrier_points = |m: &ModelResult| points_from(m, "q-contract-barrier");
         assert_eq!(
             no.score - barrier_points(&no),
             yes.score - barrier_points(&yes) + 4,
@@ -1294,13 +1290,10 @@ fn social_care_counts_for_keeping_what_is_held_only_where_it_could_be_varied() {
             "q-health-share": health_share
         }))
         .unwrap();
-        let nnc = model(&recommend(&raw).vehicles, "no-new-contract");
-        nnc.reasons
-            .iter()
-            .chain(&nnc.concerns)
-            .filter(|c| c.question_id == "q-health-share")
-            .map(|c| c.points)
-            .sum::<i32>()
+        points_from(
+            &model(&recommend(&raw).vehicles, "no-new-contract"),
+            "q-health-share",
+        )
     };
     assert_eq!(share_points("mostly-other", "within"), 6);
     assert_eq!(share_points("no-health", "within"), 6);
@@ -1325,13 +1318,10 @@ fn a_proposed_price_per_contact_counts_only_for_providers_outside_the_nhs_not_pa
             "q-payment-proposal": proposal
         }))
         .unwrap();
-        let m = model(&recommend(&raw).payments, "activity-based");
-        m.reasons
-            .iter()
-            .chain(&m.concerns)
-            .filter(|c| c.question_id == "q-payment-proposal")
-            .map(|c| c.points)
-            .sum::<i32>()
+        points_from(
+            &model(&recommend(&raw).payments, "activity-based"),
+            "q-payment-proposal",
+        )
     };
     assert_eq!(
         proposal_points(&["per-contact"], &["independent"], "fixed"),

@@ -506,8 +506,9 @@ pub struct FlagView {
     pub case_name: Option<String>,
     /// Sources.
     pub sources: Vec<String>,
-    /// For a warning about another option that may also suit or that the answers say has been proposed (not the
-    /// recommended combination), which options it concerns, in words; `None` for the situation, the recommended
+    /// For a warning about another option the result puts forward (that may also suit, or in another combination
+    /// listed) or that the answers say has been proposed (not the recommended combination), which options it
+    /// concerns, in words; `None` for the situation, the recommended
     /// combination and a model's own warnings.
     pub applies_if: Option<String>,
 }
@@ -545,7 +546,8 @@ fn flag_view(kb: &Kb, r: &flags::Raised) -> FlagView {
     }
 }
 
-/// A warning about other options that may also suit or that the answers say were proposed, saying which.
+/// A warning about other options the result puts forward (that may also suit, or in the other combinations listed)
+/// or that the answers say were proposed, saying which.
 fn also_view(kb: &Kb, a: &flags::Also) -> FlagView {
     let names = |list: &[usize]| -> Vec<String> {
         list.iter()
@@ -556,7 +558,7 @@ fn also_view(kb: &Kb, a: &flags::Also) -> FlagView {
     let (fits, proposed) = (names(&a.models), names(&a.proposed));
     let applies_if = match (fits.is_empty(), proposed.is_empty()) {
         (false, true) => format!(
-            "This applies if you choose another option that may also suit you: {}.",
+            "This applies if you choose one of the other options put forward: {}.",
             or_list(&fits)
         ),
         (true, _) => format!(
@@ -564,7 +566,7 @@ fn also_view(kb: &Kb, a: &flags::Also) -> FlagView {
             or_list(&proposed)
         ),
         (false, false) => format!(
-            "This applies if you choose another option that may also suit you: {}; and to an option your answers \
+            "This applies if you choose one of the other options put forward: {}; and to an option your answers \
              say has been proposed or is in use: {}.",
             or_list(&fits),
             or_list(&proposed)
@@ -1411,9 +1413,9 @@ pub struct Recommendation {
     /// What to watch: every warning the answers trigger for the situation or the recommended combination, most
     /// serious first (then in content order).
     pub watch: Vec<FlagView>,
-    /// The warnings the answers trigger for the other options that fit best or may also suit you, or that the answers
-    /// say were proposed (`flags::watch_also`), not already in `watch`, each saying which options it concerns; most
-    /// serious first.
+    /// The warnings the answers trigger for the other options that fit best or may also suit you, that are in the
+    /// other combinations listed, or that the answers say were proposed (`flags::watch_also`), not already in
+    /// `watch`, each saying which options it concerns; most serious first.
     pub watch_also: Vec<FlagView>,
     /// The answer on one screen: the leading combination, how well it fits, the strongest reasons, the first
     /// warnings, the readiness gap and the procurement route (`None` until a vehicle can be recommended).

@@ -4,7 +4,7 @@
 use crate::answers::Effective;
 use crate::condition::Cond;
 use crate::content::{Model, RedFlag};
-use crate::engine::{Band, Evaluation};
+use crate::engine::{Band, Combination, Evaluation};
 use crate::kb::Kb;
 
 /// The `applies_to` entry for a warning about the situation, whatever the model.
@@ -102,15 +102,15 @@ pub fn watch<'a>(kb: &'a Kb, eval: &Evaluation) -> Vec<Raised<'a>> {
 
 /// The models of the recommended combination (arrangement, vehicle, payment rule and any overlay), as indices.
 fn chosen(eval: &Evaluation) -> Vec<usize> {
-    eval.combinations
-        .first()
-        .map(|c| {
-            [c.arrangement, Some(c.vehicle), c.payment, c.overlay]
-                .into_iter()
-                .flatten()
-                .collect()
-        })
-        .unwrap_or_default()
+    eval.combinations.first().map(members).unwrap_or_default()
+}
+
+/// The models of one combination (arrangement, vehicle, payment rule and any overlay), as indices.
+fn members(c: &Combination) -> Vec<usize> {
+    [c.arrangement, Some(c.vehicle), c.payment, c.overlay]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// A warning for options that may also suit or that have been proposed, with the models it concerns.
@@ -118,8 +118,8 @@ fn chosen(eval: &Evaluation) -> Vec<usize> {
 pub struct Also<'a> {
     /// The warning and the answers behind it.
     pub raised: Raised<'a>,
-    /// The models outside the recommended combination that fit best or may also suit and that it concerns
-    /// (indices), in content order.
+    /// The models outside the recommended combination that fit best or may also suit, or that are in one of the
+    /// other combinations the result lists, and that it concerns (indices), in content order.
     pub models: Vec<usize>,
     /// The models outside the recommended combination that the answers say have been proposed (their
     /// `proposed_when` holds), that are not among `models`, and that it concerns (indices), in content order.
@@ -138,8 +138,10 @@ pub fn proposed(kb: &Kb, eff: &Effective) -> Vec<usize> {
 
 /// Warnings for the other options the result puts forward or the answers say were proposed: every warning the
 /// answers trigger for a model that is not in the recommended combination and either fits best or closely in its
-/// layer ("may suit you best" or "may also suit you", so never one ruled out) or has been proposed (its
-/// `proposed_when` holds, ruled out or not: a commissioner answering a proposal needs its warnings most), and that
+/// layer ("may suit you best" or "may also suit you", so never one ruled out), or is in one of the other
+/// combinations the result lists (a commissioner weighing an alternative the result offers needs its warnings as
+/// much as those of the first), or has been proposed (its `proposed_when` holds, ruled out or not: a commissioner
+/// answering a proposal needs its warnings most), and that
 /// `watch` (What to watch, as [`watch`] gives it for `eval`) does not already hold; each with the models it concerns,
 /// most serious first, then in content order. Empty before any combination exists.
 pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation, watch: &[Raised<'_>]) -> Vec<Also<'a>> {
@@ -147,6 +149,7 @@ pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation, watch: &[Raised<'_>]) -> Ve
         return Vec::new();
     }
     let chosen = chosen(eval);
+    let others: Vec<usize> = eval.combinations.iter().skip(1).flat_map(members).collect();
     let held: Vec<&str> = watch.iter().map(|r| r.flag.id.as_str()).collect();
     let fits: Vec<(usize, &Model)> = kb
         .content
@@ -155,10 +158,11 @@ pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation, watch: &[Raised<'_>]) -> Ve
         .enumerate()
         .filter(|(i, _)| {
             !chosen.contains(i)
-                && eval
-                    .scores
-                    .get(*i)
-                    .is_some_and(|s| matches!(s.band, Band::Best | Band::Close))
+                && (others.contains(i)
+                    || eval
+                        .scores
+                        .get(*i)
+                        .is_some_and(|s| matches!(s.band, Band::Best | Band::Close)))
         })
         .collect();
     let proposed: Vec<(usize, &Model)> = proposed(kb, &eval.eff)

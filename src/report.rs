@@ -182,10 +182,11 @@ pub fn markdown(kb: &Kb, answers: &Answers) -> String {
     render(kb, answers, &rec)
 }
 
-/// The heading of What to watch's second part, the warnings for other options that may also suit or that the
-/// answers say were proposed (`Recommendation::watch_also`).
+/// The heading of What to watch's second part, the warnings for the other options the result puts forward (that may
+/// also suit, or in the other combinations listed) or that the answers say were proposed
+/// (`Recommendation::watch_also`).
 pub const WATCH_ALSO_HEADING: &str =
-    "If you choose another option that may also suit you or has been proposed";
+    "If you choose another option put forward, or one that has been proposed";
 
 fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
     let mut out = String::new();

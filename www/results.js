@@ -217,8 +217,8 @@ class Renderer {
   }
 
   /** What to watch: the warnings the core raises for the situation and the recommended combination, in the core's
-   * order (most serious first), then those it raises for the other options that may also suit you or that your
-   * answers say were proposed, each saying which. */
+   * order (most serious first), then those it raises for the other options it puts forward (that may also suit you,
+   * or in the other combinations listed) or that your answers say were proposed, each saying which. */
   watch() {
     const { watch: list, watchAlso: also } = this.rec;
     const n = (/** @type {number} */ k) => `${k} ${k === 1 ? 'warning' : 'warnings'}`;
@@ -231,7 +231,7 @@ class Renderer {
       h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
       fold(label, [
         list.map((f) => this.flag(f, 'ca-watch')),
-        also.length > 0 && [h('h3', { class: 'ca-heading-s' }, 'If you choose another option that may also suit you or has been proposed'),
+        also.length > 0 && [h('h3', { class: 'ca-heading-s' }, 'If you choose another option put forward, or one that has been proposed'),
           also.map((f) => this.flag(f, 'ca-watch-also'))]]));
   }
 

@@ -502,6 +502,46 @@ fn an_offer_of_a_whole_population_budget_lists_the_designation_warning() {
     assert_raised_nowhere(&rec, "iho-designated-only");
 }
 
+/// Where patients choose a provider for part of the service, keeping their choice concerns the situation whatever
+/// the models only when the new arrangement would limit the providers offered a contract: in a tuning situation
+/// (spinal injections after NICE guidance, a standard contract paid per unit of activity, no model the warning
+/// concerns) it is under What to watch; answering that every provider meeting the requirements would be offered a
+/// contract moves it off What to watch, while the models it concerns still list it.
+#[test]
+fn choice_over_part_of_a_service_concerns_the_situation_only_where_providers_would_be_limited() {
+    let id = "cf04-spinal-injections-after-nice-guidance";
+    let raw = tuning_answers(id);
+    assert_eq!(raw["q-patient-choice"], RawAnswer::One("partly".into()));
+    assert_eq!(raw["q-choice-proposed"], RawAnswer::One("no".into()));
+    let rec = api::recommendation(&KB, &answers(&raw, id));
+    assert!(
+        !combination(&rec).iter().any(|m| {
+            [
+                "prime-contractor",
+                "lead-provider",
+                "accountable-care",
+                "bundled-pathway",
+            ]
+            .contains(&m.as_str())
+        }),
+        "{id}: the combination holds a model the warning concerns"
+    );
+    assert!(rec.watch.iter().any(|f| f.id == "patient-choice"), "{id}");
+    let mut open = raw.clone();
+    open.insert("q-choice-proposed".into(), RawAnswer::One("yes".into()));
+    let rec = api::recommendation(
+        &KB,
+        &answers(&open, "cf04, every provider offered a contract"),
+    );
+    assert!(rec.watch.iter().all(|f| f.id != "patient-choice"), "{id}");
+    assert!(
+        per_model(&rec)
+            .iter()
+            .any(|(m, list)| *m == "lead-provider" && list.contains(&"patient-choice")),
+        "{id}: the lead provider no longer lists it"
+    );
+}
+
 /// `raw` with the answer that no one has proposed a budget per person or per condition.
 fn no_budget_proposal(raw: &RawAnswers) -> RawAnswers {
     let mut none = raw.clone();

@@ -430,7 +430,7 @@ await check('issue 3: risky plan: readiness gaps, red flags with cases, procurem
     .map((f) => f.textContent.replace(/\s+/g, ' ')));
   assert(RISKY_REC.watch.length > 0 && watch.length === RISKY_REC.watch.length, `${watch.length} warnings under What to watch, the core raises ${RISKY_REC.watch.length}`);
   for (const f of RISKY_REC.watch) assert(watch.some((x) => x.includes(norm(f.title)) && x.includes(norm(f.mitigation)) && f.because.every((b) => x.includes(norm(b)))), `What to watch lacks “${f.title}” or the answers behind it`);
-  // Then the warnings for the other options that may also suit, each saying which options it concerns.
+  // Then the warnings for the other options the advice suggests or that were proposed, each saying which it concerns.
   const also = await page.evaluate(() => [...document.querySelector('contract-advisor').shadowRoot.querySelectorAll('.ca-watch-also')]
     .map((f) => f.textContent.replace(/\s+/g, ' ')));
   assert(also.length === RISKY_REC.watchAlso.length, `${also.length} warnings for other options, the core raises ${RISKY_REC.watchAlso.length}`);

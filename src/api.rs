@@ -558,7 +558,7 @@ fn also_view(kb: &Kb, a: &flags::Also) -> FlagView {
     let (fits, proposed) = (names(&a.models), names(&a.proposed));
     let applies_if = match (fits.is_empty(), proposed.is_empty()) {
         (false, true) => format!(
-            "This applies if you choose one of the other options put forward: {}.",
+            "This applies if you choose one of the other options this advice suggests: {}.",
             or_list(&fits)
         ),
         (true, _) => format!(
@@ -566,7 +566,7 @@ fn also_view(kb: &Kb, a: &flags::Also) -> FlagView {
             or_list(&proposed)
         ),
         (false, false) => format!(
-            "This applies if you choose one of the other options put forward: {}; and to an option your answers \
+            "This applies if you choose one of the other options this advice suggests: {}; or an option your answers \
              say has been proposed or is in use: {}.",
             or_list(&fits),
             or_list(&proposed)

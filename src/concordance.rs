@@ -161,10 +161,10 @@ pub struct Outcome {
     /// Must-not-lead violations ("layer: model").
     pub violations: Vec<String>,
     /// Required warnings that the content defines: (id, raised for the recommended combination, the situation or
-    /// another option that may also suit or was proposed).
+    /// another option the result suggests or the answers say was proposed).
     pub warnings: Vec<(String, bool)>,
     /// Whether every required warning is raised for the situation or the recommended combination alone (What to
-    /// watch itself, without the warnings for other options that may also suit or were proposed).
+    /// watch itself, without the warnings for other options suggested or proposed).
     pub warnings_in_watch: bool,
     /// Required warnings the content does not define yet.
     pub undefined_warnings: Vec<String>,

@@ -113,13 +113,15 @@ fn members(c: &Combination) -> Vec<usize> {
         .collect()
 }
 
-/// A warning for options that may also suit or that have been proposed, with the models it concerns.
+/// A warning for other options the result suggests (that may also suit, or in the other combinations listed) or
+/// that have been proposed, with the models it concerns.
 #[derive(Debug, Clone)]
 pub struct Also<'a> {
     /// The warning and the answers behind it.
     pub raised: Raised<'a>,
     /// The models outside the recommended combination that fit best or may also suit, or that are in one of the
-    /// other combinations the result lists, and that it concerns (indices), in content order.
+    /// other combinations the result lists and have not been proposed, and that it concerns (indices), in content
+    /// order.
     pub models: Vec<usize>,
     /// The models outside the recommended combination that the answers say have been proposed (their
     /// `proposed_when` holds), that are not among `models`, and that it concerns (indices), in content order.
@@ -140,8 +142,8 @@ pub fn proposed(kb: &Kb, eff: &Effective) -> Vec<usize> {
 /// answers trigger for a model that is not in the recommended combination and either fits best or closely in its
 /// layer ("may suit you best" or "may also suit you", so never one ruled out), or is in one of the other
 /// combinations the result lists (a commissioner weighing an alternative the result offers needs its warnings as
-/// much as those of the first), or has been proposed (its `proposed_when` holds, ruled out or not: a commissioner
-/// answering a proposal needs its warnings most), and that
+/// much as those of the first; a model there that was proposed is named as proposed), or has been proposed (its
+/// `proposed_when` holds, ruled out or not: a commissioner answering a proposal needs its warnings most), and that
 /// `watch` (What to watch, as [`watch`] gives it for `eval`) does not already hold; each with the models it concerns,
 /// most serious first, then in content order. Empty before any combination exists.
 pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation, watch: &[Raised<'_>]) -> Vec<Also<'a>> {
@@ -149,7 +151,16 @@ pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation, watch: &[Raised<'_>]) -> Ve
         return Vec::new();
     }
     let chosen = chosen(eval);
-    let others: Vec<usize> = eval.combinations.iter().skip(1).flat_map(members).collect();
+    let asked = proposed(kb, &eval.eff);
+    // A model of another combination that the answers say was proposed stays a proposal: the user's own option
+    // is not to read as the advice's.
+    let others: Vec<usize> = eval
+        .combinations
+        .iter()
+        .skip(1)
+        .flat_map(members)
+        .filter(|i| !asked.contains(i))
+        .collect();
     let held: Vec<&str> = watch.iter().map(|r| r.flag.id.as_str()).collect();
     let fits: Vec<(usize, &Model)> = kb
         .content
@@ -165,7 +176,7 @@ pub fn watch_also<'a>(kb: &'a Kb, eval: &Evaluation, watch: &[Raised<'_>]) -> Ve
                         .is_some_and(|s| matches!(s.band, Band::Best | Band::Close)))
         })
         .collect();
-    let proposed: Vec<(usize, &Model)> = proposed(kb, &eval.eff)
+    let proposed: Vec<(usize, &Model)> = asked
         .into_iter()
         .filter(|i| !chosen.contains(i) && !fits.iter().any(|(f, _)| f == i))
         .filter_map(|i| kb.content.models.get(i).map(|m| (i, m)))

@@ -186,7 +186,7 @@ pub fn markdown(kb: &Kb, answers: &Answers) -> String {
 /// also suit, or in the other combinations listed) or that the answers say were proposed
 /// (`Recommendation::watch_also`).
 pub const WATCH_ALSO_HEADING: &str =
-    "If you choose another option put forward, or one that has been proposed";
+    "If you choose another option this advice suggests, or one that has been proposed";
 
 fn render(kb: &Kb, answers: &Answers, rec: &Recommendation) -> String {
     let mut out = String::new();

@@ -231,7 +231,7 @@ class Renderer {
       h('h2', { class: 'ca-heading-m', id: 'ca-watch-title' }, 'What to watch'),
       fold(label, [
         list.map((f) => this.flag(f, 'ca-watch')),
-        also.length > 0 && [h('h3', { class: 'ca-heading-s' }, 'If you choose another option put forward, or one that has been proposed'),
+        also.length > 0 && [h('h3', { class: 'ca-heading-s' }, 'If you choose another option this advice suggests, or one that has been proposed'),
           also.map((f) => this.flag(f, 'ca-watch-also'))]]));
   }
 

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,375: the first 40, then each of the ninety-eight earlier held-out sets once it had been run and
+/// The tuning set (2,395: the first 40, then each of the ninety-nine earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1904/2375 = 80% and 2256/2375 = 95%; 56 violations): each new held-out set exposed more of the bias described in
+/// (1922/2395 = 80% and 2276/2395 = 95%; 56 violations): each new held-out set exposed more of the bias described in
 /// tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,9 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the ninety-ninth set (cv01-cv24 less cv01, cv02, cv17 and cv23) joined (on content 2.85.0, as
+            // first run on 2.83.0: arrangement 17, vehicle 18, payment 12, top three 20, 20, 18, no violation). The
+            // warnings for other combinations (after 2.83.0) and contents 2.84.0 and 2.85.0 changed no leader.
             // When the ninety-eighth set (cu01-cu24 less cu08) joined (on content 2.83.0, as first run: arrangement
             // 23, vehicle 18, payment 17, top three 23, 21, 22, one violation).
             // When the ninety-seventh set (ct01-ct24 less ct10 and ct22) joined (on content 2.83.0: arrangement 21,
@@ -635,38 +638,37 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [2103, 1904, 1908],
-            top3: [2286, 2256, 2277],
+            leader: [2120, 1922, 1920],
+            top3: [2306, 2276, 2295],
             violations: 56,
         },
     );
 }
 
-/// The held-out set is never used to choose weights, so it is not held to the targets here: these are the
-/// figures the engine gave when the set (the ninety-ninth, cv01-cv24 without cv01, cv02, cv17 and cv23) was
-/// first run, with every change before it committed (content 2.83.0, as for the ninety-eighth): vehicle leader
-/// 18/20 (90%; the target is 85%), top three 20/20 (100%; target 90%), no must-not-lead violation
-/// (target none): see tests/scenarios/README.md. One set is noisy: the thirty-sixth to ninety-ninth sets gave
-/// 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24, 12/24, 16/24, 16/24, 18/24, 19/24,
-/// 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24, 17/24, 20/24, 15/24, 19/24,
-/// 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24, 19/24, 17/24, 17/23,
-/// 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23, 17/24, 23/24, 18/23, 19/24, 20/24,
-/// 16/23, 19/22, 18/23 and 18/20 on engines a few weights apart, the thirty-second to thirty-fifth 21/24,
-/// 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a fresh held-out set. (Five times,
-/// for the twenty-first, forty-second, forty-fifth, sixty-sixth and ninety-first sets, a change chosen on the
-/// tuning set lowered a held-out figure and was kept, with the floor lowered and the reason recorded: dropping
-/// a change for its held-out figure would be choosing on the held-out set. Content 2.56.0, activity-based
-/// payment +7 where the services are paid per unit today, takes the sixty-sixth set's payment top three from 22
-/// to 21; content 2.75.0, six weights chosen again on the tuning set's answers given again, takes the
-/// ninety-first set's payment leader from 18 to 16.)
+/// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures
+/// the engine gave when the set (the hundredth, cw01-cw24 without cw03, cw04 and cw09) was first run, with every
+/// change before it committed (content 2.85.0): vehicle leader 18/21 (86%; the target is 85%), top three
+/// 19/21 (90%; target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set is
+/// noisy: the thirty-sixth to hundredth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24,
+/// 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24,
+/// 16/24, 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24,
+/// 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23, 17/24, 23/24,
+/// 18/23, 19/24, 20/24, 16/23, 19/22, 18/23, 18/20 and 18/21 on engines a few weights apart, the thirty-second to
+/// thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a fresh held-out
+/// set. (Five times, for the twenty-first, forty-second, forty-fifth, sixty-sixth and ninety-first sets, a change
+/// chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the reason recorded:
+/// dropping a change for its held-out figure would be choosing on the held-out set. Content 2.56.0, activity-based
+/// payment +7 where the services are paid per unit today, takes the sixty-sixth set's payment top three from 22 to
+/// 21; content 2.75.0, six weights chosen again on the tuning set's answers given again, takes the ninety-first
+/// set's payment leader from 18 to 16.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
     holds(
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [17, 18, 12],
-            top3: [20, 20, 18],
+            leader: [19, 18, 20],
+            top3: [21, 19, 21],
             violations: 0,
         },
     );
@@ -729,10 +731,10 @@ fn held_out_encoders_agree() {
     // the ninety-fourth, after a rule on the lead's performance, 89.1% (1140/1279), and the ninety-fifth 90.6%
     // (1169/1290), and the ninety-sixth 89.8% (1105/1230), and the ninety-seventh, after rules on three more
     // (outcomes measured, today's providers meeting their contracts, a service stopping as a gap), 91.9%
-    // (1093/1189), and the ninety-eighth 91.6% (1127/1231), and the ninety-ninth 91.8% (979/1066;
-    // tests/scenarios/README.md). The floor is the ninety-ninth set's figure.
+    // (1093/1189), and the ninety-eighth 91.6% (1127/1231), and the ninety-ninth 91.8% (979/1066), and the
+    // hundredth 93.0% (1058/1138; tests/scenarios/README.md). The floor is the hundredth set's figure.
     assert!(
-        share(same, either) >= 0.918,
+        share(same, either) >= 0.929,
         "held-out encoder agreement {same}/{either}"
     );
 }

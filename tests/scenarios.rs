@@ -179,7 +179,7 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
 /// The tuning set (2,395: the first 40, then each of the ninety-nine earlier held-out sets once it had been run and
 /// recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1922/2395 = 80% and 2276/2395 = 95%; 56 violations): each new held-out set exposed more of the bias described in
+/// (1927/2395 = 80% and 2280/2395 = 95%; 56 violations): each new held-out set exposed more of the bias described in
 /// tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,11 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // Content 2.86.0: providers that would each keep their own contract under a shared agreement (no host,
+            // no new body) count +6 for an alliance, decisive (were +3): chosen on the tuning set alone against +4
+            // and +5, and against a standard contract -2 to -4 beside it. Vehicle leader 1922 -> 1927 (second
+            // encoding 1911 -> 1918), top three 2276 -> 2280 (2279 -> 2283), violations 56 (57 -> 56); five
+            // situations gained, none lost, and one moved between two leaders neither of which the writer accepts.
             // When the ninety-ninth set (cv01-cv24 less cv01, cv02, cv17 and cv23) joined (on content 2.85.0, as
             // first run on 2.83.0: arrangement 17, vehicle 18, payment 12, top three 20, 20, 18, no violation). The
             // warnings for other combinations (after 2.83.0) and contents 2.84.0 and 2.85.0 changed no leader.
@@ -638,8 +643,8 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [2120, 1922, 1920],
-            top3: [2306, 2276, 2295],
+            leader: [2120, 1927, 1920],
+            top3: [2306, 2280, 2295],
             violations: 56,
         },
     );

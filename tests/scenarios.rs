@@ -191,7 +191,10 @@ fn tuning_set_holds_its_figures() {
             // no new body) count +6 for an alliance, decisive (were +3): chosen on the tuning set alone against +4
             // and +5, and against a standard contract -2 to -4 beside it. Vehicle leader 1922 -> 1927 (second
             // encoding 1911 -> 1918), top three 2276 -> 2280 (2279 -> 2283), violations 56 (57 -> 56); five
-            // situations gained, none lost, and one moved between two leaders neither of which the writer accepts.
+            // situations gained, none lost on the primary encoding (the second loses cg19, where the alliance now
+            // leads, and ab15's top three: decisive, the effect counts against the alliance's fit for the other
+            // answers), and one (cl06, a memorandum between three employers) moved between two leaders neither of
+            // which the writer accepts. Content 2.87.0 rewords its reason from review (no figure changes).
             // When the ninety-ninth set (cv01-cv24 less cv01, cv02, cv17 and cv23) joined (on content 2.85.0, as
             // first run on 2.83.0: arrangement 17, vehicle 18, payment 12, top three 20, 20, 18, no violation). The
             // warnings for other combinations (after 2.83.0) and contents 2.84.0 and 2.85.0 changed no leader.

@@ -508,8 +508,7 @@ pub struct FlagView {
     pub sources: Vec<String>,
     /// For a warning about another option the result puts forward (that may also suit, or in another combination
     /// listed) or that the answers say has been proposed (not the recommended combination), which options it
-    /// concerns, in words; `None` for the situation, the recommended
-    /// combination and a model's own warnings.
+    /// concerns, in words; `None` for the situation, the recommended combination and a model's own warnings.
     pub applies_if: Option<String>,
 }
 

@@ -100,9 +100,8 @@ fn answers(raw: &RawAnswers, what: &str) -> Answers {
     answers
 }
 
-/// The ids of the recommended combination's models.
-fn combination(rec: &Recommendation) -> Vec<String> {
-    let c = rec.combinations.first().expect("a combination");
+/// The ids of one combination's models (arrangement, vehicle, payment rule and any overlay).
+fn members(c: &api::CombinationView) -> Vec<String> {
     [
         &c.arrangement_id,
         &c.vehicle_id,
@@ -115,30 +114,35 @@ fn combination(rec: &Recommendation) -> Vec<String> {
     .collect()
 }
 
+/// The ids of the recommended combination's models.
+fn combination(rec: &Recommendation) -> Vec<String> {
+    members(rec.combinations.first().expect("a combination"))
+}
+
 /// The models of the other combinations listed (after the recommended one), as ids.
 fn other_combinations(rec: &Recommendation) -> Vec<String> {
-    rec.combinations
+    rec.combinations.iter().skip(1).flat_map(members).collect()
+}
+
+/// Every ranked model, layer by layer (arrangements, vehicles, payment rules).
+fn ranked(rec: &Recommendation) -> impl Iterator<Item = &api::ModelResult> {
+    rec.arrangements
         .iter()
-        .skip(1)
-        .flat_map(|c| {
-            [
-                &c.arrangement_id,
-                &c.vehicle_id,
-                &c.payment_id,
-                &c.overlay_id,
-            ]
-        })
-        .filter(|id| !id.is_empty())
-        .cloned()
+        .chain(&rec.vehicles)
+        .chain(&rec.payments)
+}
+
+/// The ids of the models the answers say have been proposed or are in use (`flags::proposed`).
+fn proposed_ids(given: &Answers) -> Vec<&'static str> {
+    flags::proposed(&KB, &given.effective(&KB))
+        .into_iter()
+        .map(|i| KB.content.models[i].id.as_str())
         .collect()
 }
 
 /// Every ranked model's warnings, as (model id, warning ids).
 fn per_model(rec: &Recommendation) -> Vec<(&str, Vec<&str>)> {
-    rec.arrangements
-        .iter()
-        .chain(&rec.vehicles)
-        .chain(&rec.payments)
+    ranked(rec)
         .map(|m| {
             (
                 m.id.as_str(),
@@ -297,18 +301,12 @@ fn a_pair_that_says_the_combination_stays_the_same_keeps_it() {
         claims += 1;
         let raises = api::recommendation(&KB, &answers(&p.raises, &name));
         let quiet = api::recommendation(&KB, &answers(&p.quiet_answers(), &name));
-        let ids = |r: &Recommendation| {
-            r.combinations.first().map(|c| {
-                [
-                    &c.arrangement_id,
-                    &c.vehicle_id,
-                    &c.payment_id,
-                    &c.overlay_id,
-                ]
-                .map(String::clone)
-            })
-        };
-        assert_eq!(ids(&raises), ids(&quiet), "{name}: “{}”", p.why);
+        assert_eq!(
+            combination(&raises),
+            combination(&quiet),
+            "{name}: “{}”",
+            p.why
+        );
     }
     assert!(claims > 0, "no pair says the combination stays the same");
 }
@@ -326,10 +324,7 @@ fn warnings_for_other_options_name_them_and_no_other() {
         for (raw, side) in [(p.raises.clone(), "raises"), (p.quiet_answers(), "quiet")] {
             let what = format!("{name} ({side})");
             let given = answers(&raw, &what);
-            let proposed: Vec<&str> = flags::proposed(&KB, &given.effective(&KB))
-                .into_iter()
-                .map(|i| KB.content.models[i].id.as_str())
-                .collect();
+            let proposed = proposed_ids(&given);
             let rec = api::recommendation(&KB, &given);
             assert!(rec.watch.iter().all(|f| f.applies_if.is_none()), "{what}");
             let chosen = combination(&rec);
@@ -343,11 +338,7 @@ fn warnings_for_other_options_name_them_and_no_other() {
                     "{what}: `{}` twice",
                     f.id
                 );
-                let (on, off): (Vec<&api::ModelResult>, Vec<&api::ModelResult>) = rec
-                    .arrangements
-                    .iter()
-                    .chain(&rec.vehicles)
-                    .chain(&rec.payments)
+                let (on, off): (Vec<&api::ModelResult>, Vec<&api::ModelResult>) = ranked(&rec)
                     .filter(|m| m.red_flags.iter().any(|r| r.id == f.id))
                     .partition(|m| {
                         !chosen.contains(&m.id)
@@ -401,10 +392,7 @@ fn warnings_for_the_other_combinations_listed_are_shown() {
     for path in files.iter().take(400) {
         let id = path.file_stem().unwrap().to_string_lossy().into_owned();
         let given = answers(&tuning_answers(&id), &id);
-        let proposed: Vec<&str> = flags::proposed(&KB, &given.effective(&KB))
-            .into_iter()
-            .map(|i| KB.content.models[i].id.as_str())
-            .collect();
+        let proposed = proposed_ids(&given);
         let rec = api::recommendation(&KB, &given);
         let chosen = combination(&rec);
         let others = other_combinations(&rec);
@@ -413,13 +401,7 @@ fn warnings_for_the_other_combinations_listed_are_shown() {
             !chosen.contains(&x.id)
                 && (x.fit == "best" || x.fit == "close" || proposed.contains(&x.id.as_str()))
         };
-        for m in rec
-            .arrangements
-            .iter()
-            .chain(&rec.vehicles)
-            .chain(&rec.payments)
-            .filter(|m| others.contains(&m.id) && !chosen.contains(&m.id))
-        {
+        for m in ranked(&rec).filter(|m| others.contains(&m.id) && !chosen.contains(&m.id)) {
             for f in &m.red_flags {
                 checked += 1;
                 if rec.watch.iter().any(|w| w.id == f.id) {
@@ -435,11 +417,7 @@ fn warnings_for_the_other_combinations_listed_are_shown() {
                     f.id,
                     m.id
                 );
-                let elsewhere = rec
-                    .arrangements
-                    .iter()
-                    .chain(&rec.vehicles)
-                    .chain(&rec.payments)
+                let elsewhere = ranked(&rec)
                     .any(|x| shown_anyway(x) && x.red_flags.iter().any(|r| r.id == f.id));
                 if !elsewhere {
                     only_there += 1;
@@ -567,15 +545,13 @@ fn choice_over_part_of_a_service_concerns_the_situation_only_where_providers_wou
     assert_eq!(raw["q-patient-choice"], RawAnswer::One("partly".into()));
     assert_eq!(raw["q-choice-proposed"], RawAnswer::One("no".into()));
     let rec = api::recommendation(&KB, &answers(&raw, id));
+    let flag = &KB.content.red_flags[flag_index("patient-choice")];
     assert!(
         !combination(&rec).iter().any(|m| {
-            [
-                "prime-contractor",
-                "lead-provider",
-                "accountable-care",
-                "bundled-pathway",
-            ]
-            .contains(&m.as_str())
+            KB.content
+                .models
+                .iter()
+                .any(|x| &x.id == m && flags::applies(flag, x))
         }),
         "{id}: the combination holds a model the warning concerns"
     );

@@ -1,5 +1,6 @@
 # Checks answer files against the questionnaire: ids, which questions are shown, exclusive options. Copied into an
-# encoding folder with questions.json beside it (mkenc.py); it knows nothing of effects or results.
+# encoding folder with questions.json beside it (mkenc.py); it knows nothing of effects or results. It stands alone
+# (its own condition reader, no import of qlib.py) because the encoders see only their folder.
 # Usage: python3 check.py FILE.json ...
 import sys,json
 QS=json.load(open(__file__.replace('check.py','questions.json')))

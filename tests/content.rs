@@ -42,10 +42,12 @@ fn content_covers_every_diagnostic_area_and_model() {
     // of people with shared needs, older people with several conditions or a whole population, was asked of every
     // service: such proposals are made for pathways, services open to all and specialised services too; the
     // follow-ups fell back to 24; they are 25 since the question whether one provider could deliver all of the care
-    // itself, asked only where several organisations provide the services today.)
+    // itself, asked only where several organisations provide the services today. The main bound was 42 until the
+    // question whether any part rests on an agreement that is not legally binding, which any commissioner can face:
+    // a memorandum between funders is as common for a single provider's service as a network of several.)
     let info = contract_advisor::api::info(&kb);
     let (main, follow) = (info.main_questions, info.follow_up_questions);
-    assert!((25..=42).contains(&main), "{main} main questions");
+    assert!((25..=43).contains(&main), "{main} main questions");
     assert!(follow <= 25, "{follow} follow-up questions");
     let sections: Vec<&str> = c.sections.iter().map(|s| s.id.as_str()).collect();
     for area in [

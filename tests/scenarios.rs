@@ -746,9 +746,11 @@ fn held_out_encoders_agree() {
     // (outcomes measured, today's providers meeting their contracts, a service stopping as a gap), 91.9%
     // (1093/1189), and the ninety-eighth 91.6% (1127/1231), and the ninety-ninth 91.8% (979/1066), and the
     // hundredth 93.0% (1058/1138), and the hundred-and-first 91.1% (1098/1205), and the hundred-and-second 90.9%
-    // (1012/1113; tests/scenarios/README.md). The floor is the hundred-and-second set's figure.
+    // (1012/1113; 90.6%, 1027/1134, with the question on agreements that are not legally binding, answered for it
+    // after the run by other helpers, who split on 6 of its 21 situations; tests/scenarios/README.md). The floor is
+    // the hundred-and-second set's figure with that question.
     assert!(
-        share(same, either) >= 0.909,
+        share(same, either) >= 0.905,
         "held-out encoder agreement {same}/{either}"
     );
 }

@@ -176,10 +176,10 @@ fn holds(name: &str, t: &SetTotals, floor: &Floor) {
     );
 }
 
-/// The tuning set (2,459: the first 40, then each of the hundred and two earlier held-out sets once it had been run
+/// The tuning set (2,479: the first 40, then each of the hundred and three earlier held-out sets once it had been run
 /// and recorded) holds the figures the committed weights give it. The targets (vehicle leader acceptable at
 /// least 85%, top three at least 90%, no must-not-lead violation) held on the first 64 (55/64, 59/64) but not since
-/// (1982/2459 = 81% and 2340/2459 = 95%; 57 violations): each new held-out set exposed more of the bias described in
+/// (2000/2479 = 81% and 2359/2479 = 95%; 57 violations): each new held-out set exposed more of the bias described in
 /// tests/scenarios/README.md.
 #[test]
 fn tuning_set_holds_its_figures() {
@@ -187,6 +187,11 @@ fn tuning_set_holds_its_figures() {
         "tuning",
         &totals(&TUNING),
         &Floor {
+            // When the hundred-and-third set (cz01-cz24 less cz17, cz22, cz23 and cz24) joined (on content 2.90.1,
+            // as first run on 2.89.0: arrangement 19, vehicle 18, payment 14, top three 20, 19, 20, no violation),
+            // with its answers to the question on agreements that are not legally binding given again under the
+            // hint of content 2.90.0 by other helpers, like the tuning set's. Contents 2.90.0 and 2.90.1 (that
+            // hint, two warnings' triggers and wording) moved no leader.
             // When the hundred-and-second set (cy01-cy24 less cy02, cy06 and cy18) joined (on content 2.89.0, as
             // first run on 2.87.0: arrangement 20, vehicle 19, payment 13, top three 20, 20, 21, no violation), with
             // its answers to the question on agreements that are not legally binding given after the run by other
@@ -655,28 +660,28 @@ fn tuning_set_holds_its_figures() {
             // 464, violations 13 -> 9); the provider-kinds question for every situation (content 2.17.0); the later
             // questions were answered for every earlier situation before the sixteenth set was run
             // (tests/scenarios/README.md).
-            leader: [2177, 1982, 1971],
-            top3: [2368, 2340, 2358],
+            leader: [2196, 2000, 1985],
+            top3: [2388, 2359, 2378],
             violations: 57,
         },
     );
 }
 
 /// The held-out set is never used to choose weights, so it is not held to the targets here: these are the figures the
-/// engine gave when the set (the hundred-and-third, cz01-cz24 without cz17, cz22, cz23 and cz24) was first run, with
-/// every change before it committed (content 2.89.0): vehicle leader 18/20 (90%; the target is 85%), top three
-/// 19/20 (95%; target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set is noisy:
-/// the thirty-sixth to hundred-and-third sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24, 14/24,
-/// 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24, 16/24,
-/// 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24, 18/24,
-/// 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23, 17/24, 23/24, 18/23,
-/// 19/24, 20/24, 16/23, 19/22, 18/23, 18/20, 18/21, 18/22, 19/21 and 18/20 on engines a few weights apart, the
-/// thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them needs a
-/// fresh held-out set. (Five times, for the twenty-first, forty-second, forty-fifth, sixty-sixth and ninety-first sets,
-/// a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered and the reason
-/// recorded: dropping a change for its held-out figure would be choosing on the held-out set. Content 2.56.0,
-/// activity-based payment +7 where the services are paid per unit today, takes the sixty-sixth set's payment top three
-/// from 22 to 21; content 2.75.0, six weights chosen again on the tuning set's answers given again, takes the
+/// engine gave when the set (the hundred-and-fourth, da01-da24 without da07, da21, da22 and da24) was first run, with
+/// every change before it committed (content 2.90.1): vehicle leader 18/20 (90%; the target is 85%), top three
+/// 20/20 (100%; target 90%), no must-not-lead violation (target none): see tests/scenarios/README.md. One set is noisy:
+/// the thirty-sixth to hundred-and-fourth sets gave 16/24, 10/24, 20/24, 9/24, 12/24, 12/24, 21/24, 18/24, 16/24,
+/// 14/24, 12/24, 16/24, 16/24, 18/24, 19/24, 16/24, 19/24, 17/24, 17/24, 16/24, 17/24, 14/24, 18/24, 21/24, 19/24,
+/// 16/24, 17/24, 20/24, 15/24, 19/24, 20/24, 21/24, 17/23, 19/22, 19/24, 19/24, 19/24, 19/24, 17/24, 19/24, 17/24,
+/// 18/24, 19/24, 17/24, 17/23, 19/24, 18/23, 20/24, 20/24, 17/23, 16/24, 16/22, 16/21, 20/24, 15/23, 17/24, 23/24,
+/// 18/23, 19/24, 20/24, 16/23, 19/22, 18/23, 18/20, 18/21, 18/22, 19/21, 18/20 and 18/20 on engines a few weights
+/// apart, the thirty-second to thirty-fifth 21/24, 20/24, 20/24 and 15/24. A change must not lower them; raising them
+/// needs a fresh held-out set. (Five times, for the twenty-first, forty-second, forty-fifth, sixty-sixth and
+/// ninety-first sets, a change chosen on the tuning set lowered a held-out figure and was kept, with the floor lowered
+/// and the reason recorded: dropping a change for its held-out figure would be choosing on the held-out set. Content
+/// 2.56.0, activity-based payment +7 where the services are paid per unit today, takes the sixty-sixth set's payment
+/// top three from 22 to 21; content 2.75.0, six weights chosen again on the tuning set's answers given again, takes the
 /// ninety-first set's payment leader from 18 to 16.)
 #[test]
 fn held_out_set_holds_its_first_measured_figures() {
@@ -684,8 +689,8 @@ fn held_out_set_holds_its_first_measured_figures() {
         "held-out",
         &totals(&HELD_OUT),
         &Floor {
-            leader: [19, 18, 14],
-            top3: [20, 19, 20],
+            leader: [18, 18, 18],
+            top3: [20, 20, 20],
             violations: 0,
         },
     );
@@ -752,10 +757,11 @@ fn held_out_encoders_agree() {
     // hundredth 93.0% (1058/1138), and the hundred-and-first 91.1% (1098/1205), and the hundred-and-second 90.9%
     // (1012/1113; 90.6%, 1027/1134, with the question on agreements that are not legally binding, answered for it
     // after the run by other helpers, who split on 6 of its 21 situations), and the hundred-and-third, the first
-    // encoded with that question, 89.5% (1010/1129; its encoders split on it in 7 of 20; tests/scenarios/README.md).
-    // The floor is the hundred-and-third set's figure.
+    // encoded with that question, 89.5% (1010/1129; its encoders split on it in 7 of 20), and the hundred-and-fourth,
+    // with that question's hint of content 2.90.0, 92.0% (1006/1094; they split on it in 1 of 20;
+    // tests/scenarios/README.md). The floor is the hundred-and-fourth set's figure.
     assert!(
-        share(same, either) >= 0.894,
+        share(same, either) >= 0.919,
         "held-out encoder agreement {same}/{either}"
     );
 }

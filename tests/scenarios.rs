@@ -191,7 +191,8 @@ fn tuning_set_holds_its_figures() {
             // as first run on 2.89.0: arrangement 19, vehicle 18, payment 14, top three 20, 19, 20, no violation),
             // with its answers to the question on agreements that are not legally binding given again under the
             // hint of content 2.90.0 by other helpers, like the tuning set's. Contents 2.90.0 and 2.90.1 (that
-            // hint, two warnings' triggers and wording) moved no leader.
+            // hint; the payment scheme's and cost shifting's triggers; the wording of the payment scheme's and the
+            // informal agreement warnings) moved no leader.
             // When the hundred-and-second set (cy01-cy24 less cy02, cy06 and cy18) joined (on content 2.89.0, as
             // first run on 2.87.0: arrangement 20, vehicle 19, payment 13, top three 20, 20, 21, no violation), with
             // its answers to the question on agreements that are not legally binding given after the run by other

@@ -164,3 +164,16 @@ fn pages_have_no_inline_script_or_style() {
         );
     }
 }
+
+/// The heading over the warnings for other options is one wording, owned by the report (`report::WATCH_ALSO_HEADING`);
+/// the page, which has no access to Rust constants at run time, repeats it, and this keeps the two the same.
+#[test]
+fn the_page_and_the_report_head_other_options_warnings_alike() {
+    let page =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/results.js")).unwrap();
+    let heading = contract_advisor::report::WATCH_ALSO_HEADING;
+    assert!(
+        page.contains(&format!("'{heading}'")),
+        "www/results.js does not head the other options' warnings “{heading}”"
+    );
+}

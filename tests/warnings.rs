@@ -270,7 +270,8 @@ fn each_warning_is_not_raised_by_the_close_answers() {
                 .is_some_and(|qi| read.contains(&qi)),
             "{what}: the changed answer is not one the warning's trigger (`when` or `situation_when`) reads"
         );
-        assert!(forced.len() <= 2, "{what}: {forced:?} taken away");
+        // At most three: a count of one provider hides the three questions about the others.
+        assert!(forced.len() <= 3, "{what}: {forced:?} taken away");
         let rec = api::recommendation(&KB, &quiet);
         assert!(
             rec.watch
